@@ -1,0 +1,1 @@
+"""Bashkë: co-creating and monitoring OGP action plans."""

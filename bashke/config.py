@@ -1,0 +1,169 @@
+"""Strict parsing of the environment that configures Bashkë.
+
+Every reader raises :class:`ImproperlyConfigured` naming the variable, so a typo in a
+deployment stops start-up with a message instead of running with a silent default.
+"""
+
+import secrets
+import zoneinfo
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def read_bool(env, name, default=False):
+    raw = env.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={raw!r} is not a yes/no value: use one of 1, true, yes, on, 0, false, no, off."
+    )
+
+
+def read_int(env, name, default, *, minimum=None, maximum=None):
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise ImproperlyConfigured(f"{name}={value} is outside {minimum}..{maximum}.")
+    return value
+
+
+def read_choice(env, name, default, choices):
+    raw = env.get(name, default).strip().upper()
+    if raw not in choices:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be one of {', '.join(choices)}.")
+    return raw
+
+
+def read_list(env, name, default):
+    raw = env.get(name)
+    if raw is None:
+        return list(default)
+    items = [item.strip() for item in raw.split(",")]
+    if any(not item for item in items):
+        raise ImproperlyConfigured(f"{name}={raw!r} has an empty entry; separate values by commas.")
+    return items
+
+
+def read_time_zone(env, name, default):
+    raw = env.get(name, default)
+    try:
+        zoneinfo.ZoneInfo(raw)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a known time zone.") from None
+    return raw
+
+
+def read_database(env, name, default_sqlite_path: Path):
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return sqlite_database(default_sqlite_path)
+    scheme = urlsplit(raw).scheme
+    if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r}: the scheme must be sqlite:/// or postgres://, not {scheme or 'missing'}."
+        )
+    try:
+        config = dj_database_url.parse(raw, conn_max_age=60, conn_health_checks=True)
+    except (ValueError, KeyError) as error:
+        raise ImproperlyConfigured(f"{name}={raw!r} is malformed: {error}") from None
+    if config["ENGINE"].endswith("sqlite3"):
+        if not config.get("NAME"):
+            raise ImproperlyConfigured(f"{name}={raw!r} names no SQLite file.")
+        return sqlite_database(Path(config["NAME"]))
+    if not config.get("NAME"):
+        raise ImproperlyConfigured(f"{name}={raw!r} names no database (postgres://user@host/NAME).")
+    if config.get("PORT") not in ("", None):
+        try:
+            int(config["PORT"])
+        except (TypeError, ValueError):
+            raise ImproperlyConfigured(f"{name}={raw!r} has a port that is not a number.") from None
+    return config
+
+
+def sqlite_database(path: Path):
+    # WAL lets readers go on while a request or the task worker writes; IMMEDIATE makes a
+    # write transaction take its lock up front instead of failing half-way with "locked".
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(path),
+        "OPTIONS": {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        },
+    }
+
+
+def read_email(env, name):
+    """EMAIL_URL: console:// (default), smtp://user:pass@host:port, smtp+tls://…, locmem://."""
+    raw = env.get(name, "console://")
+    parts = urlsplit(raw)
+    backends = {
+        "console": "django.core.mail.backends.console.EmailBackend",
+        "locmem": "django.core.mail.backends.locmem.EmailBackend",
+        "smtp": "django.core.mail.backends.smtp.EmailBackend",
+        "smtp+tls": "django.core.mail.backends.smtp.EmailBackend",
+        "smtp+ssl": "django.core.mail.backends.smtp.EmailBackend",
+    }
+    if parts.scheme not in backends:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r}: the scheme must be one of {', '.join(sorted(backends))}."
+        )
+    settings = {"EMAIL_BACKEND": backends[parts.scheme]}
+    if parts.scheme.startswith("smtp"):
+        try:
+            port = parts.port
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}={raw!r} has a port that is not a number.") from None
+        if not parts.hostname:
+            raise ImproperlyConfigured(f"{name}={raw!r} names no host.")
+        settings.update(
+            EMAIL_HOST=parts.hostname,
+            EMAIL_PORT=port or (465 if parts.scheme == "smtp+ssl" else 587 if "tls" in parts.scheme else 25),
+            EMAIL_HOST_USER=unquote(parts.username or ""),
+            EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+            EMAIL_USE_TLS=parts.scheme == "smtp+tls",
+            EMAIL_USE_SSL=parts.scheme == "smtp+ssl",
+        )
+    query = parse_qs(parts.query)
+    if "from" in query:
+        settings["DEFAULT_FROM_EMAIL"] = query["from"][0]
+    return settings
+
+
+def read_secret_key(env, name, var_dir: Path):
+    """The key from the environment, else one generated once into var/ and kept there."""
+    raw = env.get(name)
+    if raw is not None:
+        if len(raw) < 32:
+            raise ImproperlyConfigured(f"{name} is too short: use at least 32 characters.")
+        return raw
+    key_file = var_dir / "secret_key"
+    var_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        # "x" mode: when several web workers start at once, exactly one writes the key.
+        with open(key_file, "x") as handle:
+            key_file.chmod(0o600)
+            handle.write(secrets.token_urlsafe(50))
+    except FileExistsError:
+        pass
+    key = key_file.read_text().strip()
+    if not key:
+        raise ImproperlyConfigured(f"{key_file} is empty: delete it or set {name}.")
+    return key

@@ -1,0 +1,56 @@
+"""The audit log's one way in: services call :func:`record` inside their transaction."""
+
+import datetime
+import decimal
+import uuid
+
+from django.db import models
+
+from bashke.core.models import AuditEntry
+
+
+def snapshot(instance: models.Model, fields=None) -> dict:
+    """The instance's concrete field values, as JSON-safe data, keyed by field name."""
+    data = {}
+    for field in instance._meta.concrete_fields:
+        if fields is not None and field.name not in fields:
+            continue
+        if field.primary_key:
+            continue
+        data[field.name] = json_safe(field.value_from_object(instance))
+    return data
+
+
+def json_safe(value):
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, (decimal.Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, (list, tuple)):
+        return [json_safe(item) for item in value]
+    return value
+
+
+def diff(before: dict, after: dict) -> dict:
+    keys = set(before) | set(after)
+    return {
+        key: [before.get(key), after.get(key)]
+        for key in sorted(keys)
+        if before.get(key) != after.get(key)
+    }
+
+
+def record(*, actor, action, instance, before=None, after=None, scope="", note="",
+           personal_fields=()) -> AuditEntry:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    return AuditEntry.objects.create(
+        actor=user,
+        action=action,
+        object_type=instance._meta.label_lower,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        scope=scope,
+        changes=diff(before or {}, after or {}),
+        personal_fields=list(personal_fields),
+        note=note,
+    )

@@ -1,0 +1,60 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditQuerySet(models.QuerySet):
+    def for_scope(self, scope: str):
+        return self.filter(scope=scope)
+
+    def newest_first(self):
+        return self.order_by("-at", "-id")
+
+
+class AuditEntry(models.Model):
+    """One change made through a service. Written once, never updated or deleted."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    action = models.CharField(max_length=10, choices=Action.choices)
+    object_type = models.CharField(max_length=60)  # "app_label.model"
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(max_length=300)
+    # Which public history page lists this entry, e.g. "plan:12"; empty for private ones.
+    scope = models.CharField(max_length=60, blank=True, db_index=True)
+    # {"field": [before, after]}; personal fields are kept here but left out of public pages.
+    changes = models.JSONField(default=dict, blank=True)
+    personal_fields = models.JSONField(default=list, blank=True)
+    note = models.TextField(blank=True)
+
+    objects = AuditQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
+        ordering = ["-at", "-id"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_type}#{self.object_id}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise RuntimeError("Audit entries are append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise RuntimeError("Audit entries are append-only.")
+
+    def public_changes(self):
+        return {
+            field: values for field, values in self.changes.items()
+            if field not in self.personal_fields
+        }

@@ -1,0 +1,29 @@
+"""Content in exactly two languages lives in field pairs (``title_sq``, ``title_en``)."""
+
+from django.utils.translation import get_language
+
+CONTENT_LANGUAGES = ("sq", "en")
+
+
+def active_content_language() -> str:
+    language = (get_language() or "sq")[:2]
+    return language if language in CONTENT_LANGUAGES else "sq"
+
+
+def pick(instance, field: str) -> str:
+    """The field in the active language, falling back to the other when that one is empty."""
+    first = active_content_language()
+    second = "en" if first == "sq" else "sq"
+    return getattr(instance, f"{field}_{first}", "") or getattr(instance, f"{field}_{second}", "")
+
+
+class Bilingual:
+    """Mixin: ``obj.title`` style access through :func:`pick` for the named pairs."""
+
+    bilingual_fields: tuple[str, ...] = ()
+
+    def __getattr__(self, name):
+        # Only reached when normal lookup fails, so real fields are never shadowed.
+        if name in type(self).bilingual_fields:
+            return pick(self, name)
+        raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")

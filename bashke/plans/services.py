@@ -1,0 +1,196 @@
+"""Every write to plan cycles. Each function takes a keyword-only ``actor``, runs in one
+transaction, checks the cycle's rules and leaves an audit entry."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from bashke.core import audit
+from bashke.core.models import AuditEntry
+from bashke.plans import continuity
+from bashke.plans.models import (
+    ActionPlan,
+    Component,
+    Institution,
+    Jurisdiction,
+    PlanRole,
+    PolicyGoal,
+    Role,
+    Stage,
+)
+
+CREATE, UPDATE, DELETE = AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE, AuditEntry.Action.DELETE
+
+
+def _apply(instance, changes: dict):
+    fields = instance._meta.concrete_fields
+    allowed = {f.name for f in fields} | {f.attname for f in fields}
+    unknown = [name for name in changes if name not in allowed]
+    if unknown:
+        raise TypeError(f"{type(instance).__name__} has no field {', '.join(unknown)}")
+    for name, value in changes.items():
+        setattr(instance, name, value)
+
+
+def _save(instance, *, actor, check=None, scope="", note=""):
+    """Validate, save and audit one instance (created when it has no primary key yet)."""
+    creating = instance.pk is None
+    before = {} if creating else audit.snapshot(type(instance).objects.get(pk=instance.pk))
+    if check is not None:
+        check(instance)
+    instance.full_clean(exclude=_m2m_names(instance))
+    instance.save()
+    audit.record(actor=actor, action=CREATE if creating else UPDATE, instance=instance,
+                 before=before, after=audit.snapshot(instance),
+                 scope=scope(instance) if callable(scope) else scope, note=note)
+    return instance
+
+
+def _m2m_names(instance):
+    return [field.name for field in instance._meta.many_to_many]
+
+
+def _lock_jurisdiction(jurisdiction_id):
+    # Serialises plan writes per jurisdiction, so two plans saved at once cannot both pass
+    # the overlap check. (SQLite's IMMEDIATE transactions already serialise every write.)
+    Jurisdiction.objects.select_for_update().filter(pk=jurisdiction_id).first()
+
+
+# Jurisdictions and institutions ---------------------------------------------------------
+
+@transaction.atomic
+def create_jurisdiction(*, actor, **fields) -> Jurisdiction:
+    return _save(Jurisdiction(**fields), actor=actor)
+
+
+@transaction.atomic
+def create_institution(*, actor, **fields) -> Institution:
+    return _save(Institution(**fields), actor=actor)
+
+
+@transaction.atomic
+def update_institution(institution: Institution, *, actor, **changes) -> Institution:
+    _apply(institution, changes)
+    return _save(institution, actor=actor)
+
+
+# Plans -----------------------------------------------------------------------------------
+
+def _length_note(plan):
+    if plan.length_override_reason:
+        return f"Non-standard length accepted: {plan.length_override_reason}"
+    return ""
+
+
+@transaction.atomic
+def create_plan(*, actor, **fields) -> ActionPlan:
+    plan = ActionPlan(**fields)
+    _lock_jurisdiction(plan.jurisdiction_id)
+    # The scope names the new primary key, known only once saved.
+    return _save(plan, actor=actor, check=continuity.check_plan, note=_length_note(plan),
+                 scope=lambda saved: saved.audit_scope)
+
+
+@transaction.atomic
+def update_plan(plan: ActionPlan, *, actor, **changes) -> ActionPlan:
+    _lock_jurisdiction(plan.jurisdiction_id)
+    _apply(plan, changes)
+    note = _length_note(plan) if {"start", "end", "length_override_reason"} & changes.keys() else ""
+    return _save(plan, actor=actor, check=continuity.check_plan, scope=plan.audit_scope, note=note)
+
+
+# Stages ----------------------------------------------------------------------------------
+
+@transaction.atomic
+def add_stage(plan: ActionPlan, *, actor, **fields) -> Stage:
+    _lock_jurisdiction(plan.jurisdiction_id)
+    return _save(Stage(plan=plan, **fields), actor=actor, check=continuity.check_stage,
+                 scope=plan.audit_scope)
+
+
+@transaction.atomic
+def update_stage(stage: Stage, *, actor, **changes) -> Stage:
+    _lock_jurisdiction(stage.plan.jurisdiction_id)
+    _apply(stage, changes)
+    return _save(stage, actor=actor, check=continuity.check_stage, scope=stage.plan.audit_scope)
+
+
+@transaction.atomic
+def remove_stage(stage: Stage, *, actor) -> None:
+    audit.record(actor=actor, action=DELETE, instance=stage, before=audit.snapshot(stage),
+                 scope=stage.plan.audit_scope)
+    stage.delete()
+
+
+# Goals and components --------------------------------------------------------------------
+
+@transaction.atomic
+def add_goal(plan: ActionPlan, *, actor, **fields) -> PolicyGoal:
+    return _save(PolicyGoal(plan=plan, **fields), actor=actor, scope=plan.audit_scope)
+
+
+@transaction.atomic
+def update_goal(goal: PolicyGoal, *, actor, **changes) -> PolicyGoal:
+    _apply(goal, changes)
+    return _save(goal, actor=actor, scope=goal.plan.audit_scope)
+
+
+def _institution_ids(institutions):
+    return sorted(institution.pk for institution in institutions)
+
+
+@transaction.atomic
+def add_component(goal: PolicyGoal, *, actor, leaders=(), secretariat=(), **fields) -> Component:
+    component = _save(Component(goal=goal, **fields), actor=actor, scope=goal.plan.audit_scope)
+    component.leaders.set(leaders)
+    component.secretariat.set(secretariat)
+    audit.record(actor=actor, action=UPDATE, instance=component, scope=goal.plan.audit_scope,
+                 after={"leaders": _institution_ids(leaders),
+                        "secretariat": _institution_ids(secretariat)})
+    return component
+
+
+@transaction.atomic
+def set_component_institutions(component: Component, *, actor, leaders, secretariat) -> None:
+    before = {"leaders": _institution_ids(component.leaders.all()),
+              "secretariat": _institution_ids(component.secretariat.all())}
+    component.leaders.set(leaders)
+    component.secretariat.set(secretariat)
+    audit.record(actor=actor, action=UPDATE, instance=component, before=before,
+                 after={"leaders": _institution_ids(leaders),
+                        "secretariat": _institution_ids(secretariat)},
+                 scope=component.goal.plan.audit_scope)
+
+
+# Roles -----------------------------------------------------------------------------------
+
+COMPONENT_ROLES = {Role.COMPONENT_LEADER, Role.SECRETARIAT}
+
+
+@transaction.atomic
+def assign_role(plan: ActionPlan, user, role: str, *, actor, component=None) -> PlanRole:
+    if role not in Role.values:
+        raise ValidationError({"role": f"Unknown role {role!r}."})
+    if role in COMPONENT_ROLES and component is None:
+        raise ValidationError({"component": "A component leader or secretariat member needs "
+                                            "a component."})
+    if component is not None and component.goal.plan_id != plan.pk:
+        raise ValidationError({"component": "The component belongs to another plan."})
+    existing = PlanRole.objects.filter(user=user, plan=plan, role=role,
+                                       component=component).first()
+    if existing:
+        return existing
+    plan_role = PlanRole.objects.create(user=user, plan=plan, role=role, component=component)
+    audit.record(actor=actor, action=CREATE, instance=plan_role, scope=plan.audit_scope,
+                 after={"user": user.pk, "role": role,
+                        "component": component.pk if component else None},
+                 personal_fields=("user",))
+    return plan_role
+
+
+@transaction.atomic
+def revoke_role(plan_role: PlanRole, *, actor) -> None:
+    audit.record(actor=actor, action=DELETE, instance=plan_role, scope=plan_role.plan.audit_scope,
+                 before={"user": plan_role.user_id, "role": plan_role.role,
+                         "component": plan_role.component_id},
+                 personal_fields=("user",))
+    plan_role.delete()
