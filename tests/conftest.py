@@ -163,3 +163,10 @@ def client_for():
         return client
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings):
+    """Background work runs inline in tests, so its effects can be asserted at once."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+                                  "QUEUES": ["default"]}}
