@@ -76,7 +76,8 @@ def read_database(env, name, default_sqlite_path: Path):
     scheme = urlsplit(raw).scheme
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
         raise ImproperlyConfigured(
-            f"{name}={raw!r}: the scheme must be sqlite:/// or postgres://, not {scheme or 'missing'}."
+            f"{name}={raw!r}: the scheme must be sqlite:/// or postgres://, "
+            f"not {scheme or 'missing'}."
         )
     try:
         config = dj_database_url.parse(raw, conn_max_age=60, conn_health_checks=True)
@@ -110,6 +111,9 @@ def sqlite_database(path: Path):
     }
 
 
+DEFAULT_SMTP_PORTS = {"smtp": 25, "smtp+tls": 587, "smtp+ssl": 465}
+
+
 def read_email(env, name):
     """EMAIL_URL: console:// (default), smtp://user:pass@host:port, smtp+tls://…, locmem://."""
     raw = env.get(name, "console://")
@@ -135,7 +139,7 @@ def read_email(env, name):
             raise ImproperlyConfigured(f"{name}={raw!r} names no host.")
         settings.update(
             EMAIL_HOST=parts.hostname,
-            EMAIL_PORT=port or (465 if parts.scheme == "smtp+ssl" else 587 if "tls" in parts.scheme else 25),
+            EMAIL_PORT=port or DEFAULT_SMTP_PORTS[parts.scheme],
             EMAIL_HOST_USER=unquote(parts.username or ""),
             EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
             EMAIL_USE_TLS=parts.scheme == "smtp+tls",

@@ -13,13 +13,7 @@ from bashke.accounts.models import Organisation, Sector, User
 from bashke.plans import services
 from bashke.plans.models import Institution, Jurisdiction, Role, StageKind
 
-PASSWORD = "correct horse battery staple"
-
-
-def make_user(email, name, *, sector=Sector.CITIZEN, organisation=None, **extra):
-    return User.objects.create_user(email=email, password=PASSWORD, display_name=name,
-                                    sector=sector, organisation=organisation,
-                                    email_verified=True, **extra)
+from personas import PASSWORD, make_user
 
 
 @pytest.fixture
@@ -90,7 +84,8 @@ def component(plan):
 
 @pytest.fixture
 def cso(db):
-    return Organisation.objects.create(name="Qendra për Shoqëri të Hapur", sector=Sector.CIVIL_SOCIETY)
+    return Organisation.objects.create(name="Qendra për Shoqëri të Hapur",
+                                       sector=Sector.CIVIL_SOCIETY)
 
 
 @pytest.fixture
@@ -166,7 +161,22 @@ def client_for():
 
 
 @pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Real hashing costs ~0.3 s a user; tests of passwords themselves still use the checks.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def immediate_tasks(settings):
     """Background work runs inline in tests, so its effects can be asserted at once."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
                                   "QUEUES": ["default"]}}
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Messages raised outside a request are read in English unless a test says otherwise."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,13 @@ class Gender(models.TextChoices):
     UNSAID = "", _("Prefer not to say")
 
 
+class OrganisationQuerySet(models.QuerySet):
+    def with_member_count(self):
+        # Deactivated accounts no longer speak for an organisation, so they are not counted.
+        return self.annotate(member_count=models.Count(
+            "members", filter=models.Q(members__is_active=True)))
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(max_length=200, unique=True)
@@ -29,6 +37,8 @@ class Organisation(models.Model):
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = OrganisationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -48,6 +58,10 @@ class Organisation(models.Model):
 
         return reverse("accounts:organisation", kwargs={"slug": self.slug})
 
+    @property
+    def audit_scope(self) -> str:
+        return f"organisation:{self.pk}"
+
 
 class BashkeUserManager(UserManager):
     use_in_migrations = True
@@ -55,7 +69,7 @@ class BashkeUserManager(UserManager):
     def _create_user(self, email, password, **extra_fields):
         if not email:
             raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user = self.model(email=normalise_email(email), **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -70,6 +84,24 @@ class BashkeUserManager(UserManager):
         extra_fields.setdefault("is_superuser", True)
         extra_fields.setdefault("email_verified", True)
         return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username):
+        # Addresses are stored in lower case, so "Ana@Example.org" logs in as ana@example.org
+        # everywhere (our log-in form, the admin's, management commands).
+        return self.get(email=normalise_email(username))
+
+    def sector_counts(self, organisation) -> list[tuple[str, int]]:
+        """(sector label, active members) for one organisation, in the order of ``Sector``."""
+        counts = dict(
+            self.filter(organisation=organisation, is_active=True)
+            .order_by().values_list("sector").annotate(n=models.Count("id"))
+        )
+        return [(label, counts[value]) for value, label in Sector.choices if counts.get(value)]
+
+
+def normalise_email(address: str) -> str:
+    """The one spelling an address is stored and looked up under."""
+    return (address or "").strip().lower()
 
 
 class User(AbstractUser):
@@ -92,6 +124,11 @@ class User(AbstractUser):
     preferred_language = models.CharField(_("language"), max_length=2,
                                           choices=[("sq", "Shqip"), ("en", "English")],
                                           default="sq")
+    # When the last verification or password-reset e-mail was queued: a mail box cannot be
+    # flooded by pressing "send again", and the check is one conditional UPDATE, so it holds
+    # across app processes.
+    verification_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    password_reset_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
@@ -101,15 +138,59 @@ class User(AbstractUser):
     class Meta:
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            # The manager and forms already lower-case addresses; this keeps a second account
+            # for "Ana@…" out even when a row is written some other way.
+            models.UniqueConstraint(
+                Lower("email"), name="accounts_user_email_ci_unique",
+                violation_error_message=_("An account with this e-mail address already exists."),
+            ),
+        ]
 
     def __str__(self):
         return self.display_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = normalise_email(self.email)
 
     def get_full_name(self):
         return self.display_name
 
     def get_short_name(self):
         return self.display_name
+
+
+class LoginFailureQuerySet(models.QuerySet):
+    def for_key(self, key: str):
+        return self.filter(key=key)
+
+    def since(self, moment):
+        return self.filter(at__gte=moment)
+
+
+class LoginFailure(models.Model):
+    """One failed log-in, counted against the address typed and the client it came from.
+
+    Kept in the database rather than a cache so that every app process sees the same count.
+    """
+
+    key = models.CharField(_("counted against"), max_length=300)  # "email:…" or "ip:…"
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    objects = LoginFailureQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("failed log-in")
+        verbose_name_plural = _("failed log-ins")
+        ordering = ["-at"]
+        indexes = [
+            models.Index(fields=["key", "at"], name="accounts_loginfail_key_at"),
+            models.Index(fields=["at"], name="accounts_loginfail_at"),
+        ]
+
+    def __str__(self):
+        return f"{self.key} {self.at:%Y-%m-%d %H:%M:%S}"
 
 
 # Fields that are personal data: kept in the audit log, never shown on public pages.

@@ -40,6 +40,13 @@ def diff(before: dict, after: dict) -> dict:
     }
 
 
+def public_repr(instance) -> str:
+    """How the object is named on public history pages. Objects whose ``str`` names a person
+    define ``audit_repr`` to leave the person out."""
+    describe = getattr(instance, "audit_repr", None)
+    return describe() if callable(describe) else str(instance)
+
+
 def record(*, actor, action, instance, before=None, after=None, scope="", note="",
            personal_fields=()) -> AuditEntry:
     user = actor if getattr(actor, "is_authenticated", False) else None
@@ -48,7 +55,7 @@ def record(*, actor, action, instance, before=None, after=None, scope="", note="
         action=action,
         object_type=instance._meta.label_lower,
         object_id=str(instance.pk),
-        object_repr=str(instance)[:300],
+        object_repr=public_repr(instance)[:300],
         scope=scope,
         changes=diff(before or {}, after or {}),
         personal_fields=list(personal_fields),

@@ -21,7 +21,8 @@ def not_found(request, exception=None):
     # A path under an unknown language prefix (/de/…) lands here too: say which exist.
     first_segment = request.path.strip("/").split("/", 1)[0]
     known = [code for code, _name in settings.LANGUAGES]
-    unknown_language = len(first_segment) == 2 and first_segment.isalpha() and first_segment not in known
+    unknown_language = (len(first_segment) == 2 and first_segment.isalpha()
+                        and first_segment not in known)
     if translation.get_language() not in known:
         translation.activate(settings.LANGUAGE_CODE)
     return render(request, "404.html", {

@@ -347,3 +347,7 @@ class PlanRole(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()} – {self.plan}"
+
+    def audit_repr(self):
+        where = self.component or self.plan
+        return f"{self.get_role_display()} – {where}"

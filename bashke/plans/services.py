@@ -18,7 +18,8 @@ from bashke.plans.models import (
     Stage,
 )
 
-CREATE, UPDATE, DELETE = AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE, AuditEntry.Action.DELETE
+CREATE, UPDATE, DELETE = (AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE,
+                          AuditEntry.Action.DELETE)
 
 
 def _apply(instance, changes: dict):
@@ -147,6 +148,12 @@ def add_component(goal: PolicyGoal, *, actor, leaders=(), secretariat=(), **fiel
                  after={"leaders": _institution_ids(leaders),
                         "secretariat": _institution_ids(secretariat)})
     return component
+
+
+@transaction.atomic
+def update_component(component: Component, *, actor, **changes) -> Component:
+    _apply(component, changes)
+    return _save(component, actor=actor, scope=component.goal.plan.audit_scope)
 
 
 @transaction.atomic

@@ -24,6 +24,9 @@ def home(request):
             "jurisdiction": jurisdiction,
             "plans": plans,
             "current": current,
+            # OGP expects every member to be implementing a plan at all times.
+            "without_plan_since": None if any(p.start <= day <= p.end for p in plans)
+            else max((p.end for p in plans if p.end < day), default=None),
             "timeline": Timeline.of(current, current.stages.all(), day) if current else None,
         })
     return render(request, "plans/home.html", {"sections": sections, "today": day})

@@ -1,0 +1,189 @@
+"""Forms check what people type; the services in :mod:`bashke.accounts.services` write it."""
+
+from django import forms
+from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from bashke.accounts import services, throttle
+from bashke.accounts.models import Organisation, User, normalise_email
+
+
+def site_root(request) -> str:
+    """Scheme and host the person used, for links in e-mails sent later by a worker."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+class Stacked:
+    """Renders as label, help, errors, input; errors are tied to inputs by Django 5.2's
+    aria-describedby, and a summary up front is announced to screen readers."""
+
+    template_name = "accounts/forms/stacked.html"
+
+
+def add_service_errors(form, error: ValidationError, rename=None) -> None:
+    """Show a service's ValidationError next to the form field it concerns."""
+    rename = rename or {}
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        field = rename.get(field, field)
+        form.add_error(field if field in form.fields else None, errors)
+
+
+HELP = {
+    "email": _("We send a link to this address to check that it is yours. It is never "
+               "shown to other people."),
+    "display_name": _("Shown next to what you write on Bashkë, for example your full name."),
+    "organisation": _("Leave empty if you take part as an individual. If your organisation "
+                      "is not listed, you can add it once you have signed up."),
+    "sector": _("The part of society you speak for here."),
+    "gender": _("Optional. Used only to count how many women and men take part; it is "
+                "never shown next to your name or to anyone else."),
+    "preferred_language": _("The language of the e-mails Bashkë sends you."),
+}
+
+
+class PersonFieldsMixin:
+    def setup_person_fields(self):
+        for name, text in HELP.items():
+            if name in self.fields:
+                self.fields[name].help_text = text
+        if "organisation" in self.fields:
+            field = self.fields["organisation"]
+            field.queryset = Organisation.objects.order_by("name")
+            field.empty_label = _("None: I take part as an individual")
+        if "display_name" in self.fields:
+            self.fields["display_name"].label = _("Your name")
+            self.fields["display_name"].widget.attrs["autocomplete"] = "name"
+
+
+# Log in ---------------------------------------------------------------------------------------
+
+class LoginForm(Stacked, auth_forms.AuthenticationForm):
+    username = forms.EmailField(
+        label=_("E-mail address"), max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+    )
+    error_messages = {
+        **auth_forms.AuthenticationForm.error_messages,
+        "invalid_login": _("This e-mail address and password do not match an account. "
+                           "Check both, or ask for a new password."),
+    }
+
+    throttled = False
+
+    def clean(self):
+        email = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if not (email and password):
+            return super().clean()
+        keys = throttle.keys_for(email, throttle.client_ip(self.request))
+        wait = throttle.seconds_until_allowed(keys)
+        if wait:
+            # Refused before the password is looked at, so guessing on gains nothing.
+            self.throttled = True
+            minutes = throttle.minutes(wait)
+            raise ValidationError(
+                ngettext("Too many failed attempts to log in with this address or from this "
+                         "connection. Please try again in %(minutes)d minute.",
+                         "Too many failed attempts to log in with this address or from this "
+                         "connection. Please try again in %(minutes)d minutes.", minutes)
+                % {"minutes": minutes},
+                code="throttled",
+            )
+        self.cleaned_data["username"] = normalise_email(email)
+        try:
+            cleaned = super().clean()
+        except ValidationError as error:
+            if error.code == "invalid_login":
+                throttle.record_failure(keys)
+            raise
+        throttle.clear(email)
+        return cleaned
+
+
+# Sign up --------------------------------------------------------------------------------------
+
+class SignupForm(Stacked, PersonFieldsMixin, auth_forms.BaseUserCreationForm):
+    password1, password2 = auth_forms.SetPasswordMixin.create_password_fields(
+        label1=_("Password"), label2=_("Password again"))
+
+    class Meta:
+        model = User
+        fields = ("email", "display_name", "organisation", "sector", "gender")
+        widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
+
+    field_order = ["email", "display_name", "password1", "password2", "organisation",
+                   "sector", "gender"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_person_fields()
+        self.fields["password2"].help_text = _("Type the same password again, to be sure "
+                                               "of it.")
+
+    def clean_email(self):
+        email = normalise_email(self.cleaned_data["email"])
+        if User.objects.filter(email__iexact=email).exists():
+            raise services.duplicate_email_error().error_dict["email"][0]
+        return email
+
+
+# Profile --------------------------------------------------------------------------------------
+
+class ProfileForm(Stacked, PersonFieldsMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = services.PROFILE_FIELDS
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.setup_person_fields()
+
+
+# Passwords ------------------------------------------------------------------------------------
+
+class PasswordResetRequestForm(Stacked, auth_forms.PasswordResetForm):
+    email = forms.EmailField(label=_("E-mail address"), max_length=254,
+                             widget=forms.EmailInput(attrs={"autocomplete": "email",
+                                                            "autofocus": True}))
+
+    def save(self, *, request=None, **_ignored):
+        # Django's version renders and sends in the request; ours queues the mail, rendered
+        # by the worker in the person's language.
+        services.request_password_reset(self.cleaned_data["email"], site_root=site_root(request))
+
+
+class PasswordChangeForm(Stacked, auth_forms.PasswordChangeForm):
+    def save(self, commit=True):
+        return services.set_password(self.user, self.cleaned_data["new_password1"],
+                                     actor=self.user)
+
+
+class PasswordSetForm(Stacked, auth_forms.SetPasswordForm):
+    def save(self, commit=True):
+        return services.set_password(self.user, self.cleaned_data["new_password1"],
+                                     actor=self.user, via_email_link=True)
+
+
+# Organisations --------------------------------------------------------------------------------
+
+class OrganisationForm(Stacked, forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ("name", "acronym", "sector", "description", "website")
+        help_texts = {
+            "name": _("The full name, as the organisation writes it."),
+            "acronym": _("Optional, for example AKSHI."),
+            "description": _("Optional. What the organisation does, in a few sentences."),
+            "website": _("Optional. The full address, starting with https://"),
+        }
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if Organisation.objects.filter(name__iexact=name).exists():
+            raise services.duplicate_organisation_error().error_dict["name"][0]
+        return name
