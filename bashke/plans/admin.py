@@ -14,6 +14,7 @@ from bashke.plans.models import (
     Jurisdiction,
     PlanRole,
     PolicyGoal,
+    Role,
     Stage,
 )
 
@@ -62,7 +63,58 @@ class StageForm(CheckedForm):
                   "description_en", "responsible")
 
 
-class ServiceSavedAdmin(admin.ModelAdmin):
+def _coordinated_plans(user):
+    return ActionPlan.objects.filter(roles__user=user, roles__role=Role.COORDINATOR)
+
+
+class CoordinatorAccess:
+    """Lets a plan's coordinators (staff accounts without superuser rights) run their plans
+    here; what they may touch follows the same predicates as everywhere (plans/rules.py).
+
+    ``plan_path`` says how to reach the plan from a row: "" for a plan itself, "plan" for a
+    stage, None for shared reference data (institutions) that any coordinator may edit."""
+
+    plan_path = None
+
+    def _plan_of(self, obj):
+        return obj if self.plan_path == "" else getattr(obj, self.plan_path)
+
+    def _coordinates_any(self, request):
+        return request.user.is_active and _coordinated_plans(request.user).exists()
+
+    def has_module_permission(self, request):
+        return request.user.is_superuser or self._coordinates_any(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return request.user.is_superuser or self._coordinates_any(request)
+
+    def has_change_permission(self, request, obj=None):
+        if request.user.is_superuser:
+            return True
+        if obj is None or self.plan_path is None:
+            return self._coordinates_any(request)
+        return request.user.has_perm("plans.change_plan", self._plan_of(obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in {"plan", "previous"} and not request.user.is_superuser:
+            kwargs["queryset"] = _coordinated_plans(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        if request.user.is_superuser or self.plan_path is None:
+            return rows
+        lookup = f"{self.plan_path}__in" if self.plan_path else "pk__in"
+        return rows.filter(**{lookup: _coordinated_plans(request.user)})
+
+
+class ServiceSavedAdmin(CoordinatorAccess, admin.ModelAdmin):
     create = update = None
 
     def save_model(self, request, obj, form, change):
@@ -73,11 +125,6 @@ class ServiceSavedAdmin(admin.ModelAdmin):
             saved = self.create(actor=request.user, **fields)
         obj.pk = saved.pk
 
-    def delete_model(self, request, obj):
-        raise ValidationError("Plan-cycle records are not deleted here; change them instead.")
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Jurisdiction)
@@ -111,6 +158,7 @@ class StageInline(admin.TabularInline):
 
 @admin.register(ActionPlan)
 class ActionPlanAdmin(ServiceSavedAdmin):
+    plan_path = ""
     form = PlanForm
     list_display = ("title_en", "jurisdiction", "number", "start", "end", "status")
     list_filter = ("jurisdiction", "status")
@@ -119,6 +167,13 @@ class ActionPlanAdmin(ServiceSavedAdmin):
     inlines = [StageInline]
     create = staticmethod(services.create_plan)
     update = staticmethod(services.update_plan)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change and not request.user.is_superuser:
+            # Whoever opens a new cycle coordinates it, or they could not see it afterwards.
+            services.assign_role(ActionPlan.objects.get(pk=obj.pk), request.user,
+                                 Role.COORDINATOR, actor=request.user)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Stage:
@@ -144,7 +199,8 @@ class ComponentInline(admin.StackedInline):
 
 
 @admin.register(PolicyGoal)
-class PolicyGoalAdmin(admin.ModelAdmin):
+class PolicyGoalAdmin(CoordinatorAccess, admin.ModelAdmin):
+    plan_path = "plan"
     list_display = ("__str__", "plan", "number")
     list_filter = ("plan",)
     inlines = [ComponentInline]
@@ -177,7 +233,8 @@ class PolicyGoalAdmin(admin.ModelAdmin):
 
 
 @admin.register(PlanRole)
-class PlanRoleAdmin(admin.ModelAdmin):
+class PlanRoleAdmin(CoordinatorAccess, admin.ModelAdmin):
+    plan_path = "plan"
     list_display = ("user", "plan", "role", "component")
     list_filter = ("plan", "role")
     raw_id_fields = ("user",)
@@ -189,5 +246,13 @@ class PlanRoleAdmin(admin.ModelAdmin):
         obj.pk = services.assign_role(data["plan"], data["user"], data["role"],
                                       actor=request.user, component=data.get("component")).pk
 
+    def has_delete_permission(self, request, obj=None):
+        # Revoking a role is how a coordinator hands a component to someone else.
+        return self.has_change_permission(request, obj)
+
     def delete_model(self, request, obj):
         services.revoke_role(obj, actor=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for plan_role in queryset:
+            services.revoke_role(plan_role, actor=request.user)
