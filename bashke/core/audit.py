@@ -48,7 +48,10 @@ def public_repr(instance) -> str:
 
 
 def record(*, actor, action, instance, before=None, after=None, scope="", note="",
-           personal_fields=()) -> AuditEntry:
+           personal_fields=()) -> AuditEntry | None:
+    changes = diff(before or {}, after or {})
+    if action == AuditEntry.Action.UPDATE and not changes and not note:
+        return None  # a save that changed nothing is not a change worth a line
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.create(
         actor=user,
@@ -57,7 +60,7 @@ def record(*, actor, action, instance, before=None, after=None, scope="", note="
         object_id=str(instance.pk),
         object_repr=public_repr(instance)[:300],
         scope=scope,
-        changes=diff(before or {}, after or {}),
+        changes=changes,
         personal_fields=list(personal_fields),
         note=note,
     )

@@ -102,8 +102,13 @@ class CoordinatorAccess:
         return False
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if db_field.name in {"plan", "previous"} and not request.user.is_superuser:
-            kwargs["queryset"] = _coordinated_plans(request.user)
+        if not request.user.is_superuser:
+            coordinated = _coordinated_plans(request.user)
+            if db_field.name == "plan":
+                kwargs["queryset"] = coordinated
+            elif db_field.name == "previous":
+                kwargs["queryset"] = ActionPlan.objects.filter(
+                    jurisdiction__in=coordinated.values("jurisdiction"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
@@ -148,7 +153,27 @@ class InstitutionAdmin(ServiceSavedAdmin):
     update = staticmethod(services.update_institution)
 
 
-class StageInline(admin.TabularInline):
+class CoordinatorInline:
+    """Inline rows follow their parent's permission: ``obj`` here is the parent."""
+
+    permission = "plans.change_plan"
+
+    def _allowed(self, request, obj):
+        if request.user.is_superuser:
+            return True
+        if obj is None:
+            return _coordinated_plans(request.user).exists()
+        plan = obj if isinstance(obj, ActionPlan) else obj.plan
+        return request.user.has_perm(self.permission, plan)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request, obj)
+
+    has_add_permission = has_change_permission = has_delete_permission = has_view_permission
+
+
+class StageInline(CoordinatorInline, admin.TabularInline):
+    permission = "plans.manage_stages"
     model = Stage
     form = StageForm
     extra = 0
@@ -178,6 +203,8 @@ class ActionPlanAdmin(ServiceSavedAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is not Stage:
             return super().save_formset(request, form, formset, change)
+        # The admin's change message reads these lists, as after formset.save().
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
         for stage_form in formset.forms:
             if not stage_form.has_changed() or not stage_form.cleaned_data:
                 continue
@@ -185,13 +212,17 @@ class ActionPlanAdmin(ServiceSavedAdmin):
             fields.pop("plan", None)
             if stage_form.cleaned_data.get("DELETE") and stage_form.instance.pk:
                 services.remove_stage(stage_form.instance, actor=request.user)
+                formset.deleted_objects.append(stage_form.instance)
             elif stage_form.instance.pk:
-                services.update_stage(stage_form.instance, actor=request.user, **fields)
+                stage = services.update_stage(Stage.objects.get(pk=stage_form.instance.pk),
+                                              actor=request.user, **fields)
+                formset.changed_objects.append((stage, stage_form.changed_data))
             else:
-                services.add_stage(form.instance, actor=request.user, **fields)
+                stage = services.add_stage(form.instance, actor=request.user, **fields)
+                formset.new_objects.append(stage)
 
 
-class ComponentInline(admin.StackedInline):
+class ComponentInline(CoordinatorInline, admin.StackedInline):
     model = Component
     extra = 0
     fields = ("position", "slug", "title_sq", "title_en", "leaders", "secretariat")
@@ -215,21 +246,24 @@ class PolicyGoalAdmin(CoordinatorAccess, admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
             for component_form in formset.forms:
                 if not component_form.has_changed() or not component_form.cleaned_data:
                     continue
                 data = component_form.cleaned_data
                 leaders, secretariat = data.get("leaders", []), data.get("secretariat", [])
-                component = component_form.instance
                 fields = {k: v for k, v in _fields(component_form).items() if k != "goal"}
-                if component.pk:
-                    services.update_component(Component.objects.get(pk=component.pk),
-                                              actor=request.user, **fields)
+                if component_form.instance.pk:
+                    component = services.update_component(
+                        Component.objects.get(pk=component_form.instance.pk),
+                        actor=request.user, **fields)
                     services.set_component_institutions(component, actor=request.user,
                                                         leaders=leaders, secretariat=secretariat)
+                    formset.changed_objects.append((component, component_form.changed_data))
                 else:
-                    services.add_component(form.instance, actor=request.user, leaders=leaders,
-                                           secretariat=secretariat, **fields)
+                    formset.new_objects.append(services.add_component(
+                        form.instance, actor=request.user, leaders=leaders,
+                        secretariat=secretariat, **fields))
 
 
 @admin.register(PlanRole)

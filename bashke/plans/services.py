@@ -32,7 +32,7 @@ def _apply(instance, changes: dict):
         setattr(instance, name, value)
 
 
-def _save(instance, *, actor, check=None, scope="", note=""):
+def _save(instance, *, actor, check=None, scope="", note="", also_after=None):
     """Validate, save and audit one instance (created when it has no primary key yet)."""
     creating = instance.pk is None
     before = {} if creating else audit.snapshot(type(instance).objects.get(pk=instance.pk))
@@ -41,7 +41,7 @@ def _save(instance, *, actor, check=None, scope="", note=""):
     instance.full_clean(exclude=_m2m_names(instance))
     instance.save()
     audit.record(actor=actor, action=CREATE if creating else UPDATE, instance=instance,
-                 before=before, after=audit.snapshot(instance),
+                 before=before, after={**audit.snapshot(instance), **(also_after or {})},
                  scope=scope(instance) if callable(scope) else scope, note=note)
     return instance
 
@@ -141,12 +141,11 @@ def _institution_ids(institutions):
 
 @transaction.atomic
 def add_component(goal: PolicyGoal, *, actor, leaders=(), secretariat=(), **fields) -> Component:
-    component = _save(Component(goal=goal, **fields), actor=actor, scope=goal.plan.audit_scope)
+    component = _save(Component(goal=goal, **fields), actor=actor, scope=goal.plan.audit_scope,
+                      also_after={"leaders": _institution_ids(leaders),
+                                  "secretariat": _institution_ids(secretariat)})
     component.leaders.set(leaders)
     component.secretariat.set(secretariat)
-    audit.record(actor=actor, action=UPDATE, instance=component, scope=goal.plan.audit_scope,
-                 after={"leaders": _institution_ids(leaders),
-                        "secretariat": _institution_ids(secretariat)})
     return component
 
 

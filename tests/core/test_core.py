@@ -106,3 +106,11 @@ def test_the_demo_local_plan_is_in_online_consultation_today(client, db):
     assert 'aria-current="step"' in page
     assert "Call for ideas: online consultation" in page
     assert "Put forward your ideas" in page
+
+
+def test_a_save_that_changes_nothing_writes_no_entry(plan):
+    from bashke.plans import services
+
+    before = AuditEntry.objects.count()
+    services.update_plan(plan, actor=None, title_en=plan.title_en)
+    assert AuditEntry.objects.count() == before
