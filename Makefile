@@ -27,13 +27,16 @@ demo: $(STAMP)
 	$(BIN)/bashke loaddemo
 	$(BIN)/bashke serve --port $(PORT)
 
+# Unit tests on SQLite, again on a throw-away PostgreSQL, browser journeys, lint.
 test: $(TEST_STAMP)
 	bash scripts/test-all
 
 test-sqlite: $(TEST_STAMP)
+	bash scripts/ensure-gettext
 	$(BIN)/pytest -m "not browser"
 
 test-postgres: $(TEST_STAMP)
+	bash scripts/ensure-gettext
 	bash scripts/with-postgres $(BIN)/pytest -m "not browser"
 
 test-browser: $(TEST_STAMP)
@@ -49,7 +52,7 @@ messages: $(STAMP)
 	cd bashke && ../$(BIN)/bashke compilemessages
 
 bench: $(TEST_STAMP)
-	$(BIN)/python -m bashke.bench
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) var test-artifacts node_modules

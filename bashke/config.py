@@ -4,7 +4,10 @@ Every reader raises :class:`ImproperlyConfigured` naming the variable, so a typo
 deployment stops start-up with a message instead of running with a silent default.
 """
 
+import os
+import os
 import secrets
+import tempfile
 import zoneinfo
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -73,7 +76,7 @@ def read_database(env, name, default_sqlite_path: Path):
     raw = env.get(name)
     if raw is None or raw.strip() == "":
         return sqlite_database(default_sqlite_path)
-    scheme = urlsplit(raw).scheme
+    scheme = _split(name, raw).scheme
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
         raise ImproperlyConfigured(
             f"{name}={raw!r}: the scheme must be sqlite:/// or postgres://, "
@@ -84,7 +87,9 @@ def read_database(env, name, default_sqlite_path: Path):
     except (ValueError, KeyError) as error:
         raise ImproperlyConfigured(f"{name}={raw!r} is malformed: {error}") from None
     if config["ENGINE"].endswith("sqlite3"):
-        if not config.get("NAME"):
+        # dj_database_url reads "sqlite://" without a path as ":memory:": a database that
+        # every process would see empty.
+        if config.get("NAME") in ("", None, ":memory:"):
             raise ImproperlyConfigured(f"{name}={raw!r} names no SQLite file.")
         return sqlite_database(Path(config["NAME"]))
     if not config.get("NAME"):
@@ -108,6 +113,10 @@ def sqlite_database(path: Path):
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,
         },
+        # Tests use a file too, not shared-cache memory, so that locking behaves as in
+        # production (concurrent writers wait for each other instead of failing at once);
+        # one per test run, so that two runs in one checkout do not share it.
+        "TEST": {"NAME": str(path.with_name(f"test_{os.getpid()}_{path.name}"))},
     }
 
 
@@ -117,7 +126,7 @@ DEFAULT_SMTP_PORTS = {"smtp": 25, "smtp+tls": 587, "smtp+ssl": 465}
 def read_email(env, name):
     """EMAIL_URL: console:// (default), smtp://user:pass@host:port, smtp+tls://…, locmem://."""
     raw = env.get(name, "console://")
-    parts = urlsplit(raw)
+    parts = _split(name, raw)
     backends = {
         "console": "django.core.mail.backends.console.EmailBackend",
         "locmem": "django.core.mail.backends.locmem.EmailBackend",
@@ -151,6 +160,13 @@ def read_email(env, name):
     return settings
 
 
+def _split(name, raw):
+    try:
+        return urlsplit(raw)
+    except ValueError as error:  # e.g. "Invalid IPv6 URL"
+        raise ImproperlyConfigured(f"{name}={raw!r} is malformed: {error}") from None
+
+
 def read_secret_key(env, name, var_dir: Path):
     """The key from the environment, else one generated once into var/ and kept there."""
     raw = env.get(name)
@@ -160,13 +176,20 @@ def read_secret_key(env, name, var_dir: Path):
         return raw
     key_file = var_dir / "secret_key"
     var_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        # "x" mode: when several web workers start at once, exactly one writes the key.
-        with open(key_file, "x") as handle:
-            key_file.chmod(0o600)
-            handle.write(secrets.token_urlsafe(50))
-    except FileExistsError:
-        pass
+    if not key_file.exists():
+        # When several web workers start at once, each writes a whole key under a temporary
+        # name (mode 0600) and links it into place; link() fails when the key is already
+        # there, so exactly one key wins and no worker reads a half-written file.
+        handle, temporary = tempfile.mkstemp(dir=var_dir, prefix=".secret_key.")
+        try:
+            with os.fdopen(handle, "w") as file:
+                file.write(secrets.token_urlsafe(50))
+            try:
+                os.link(temporary, key_file)
+            except FileExistsError:
+                pass
+        finally:
+            os.unlink(temporary)
     key = key_file.read_text().strip()
     if not key:
         raise ImproperlyConfigured(f"{key_file} is empty: delete it or set {name}.")

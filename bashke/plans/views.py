@@ -29,6 +29,9 @@ def home(request):
             else max((p.end for p in plans if p.end < day), default=None),
             "timeline": Timeline.of(current, current.stages.all(), day) if current else None,
         })
+    # A jurisdiction with a stage under way comes first: that is where a visitor can act.
+    sections.sort(key=lambda section: not (section["timeline"]
+                                           and section["timeline"].headline_stage))
     return render(request, "plans/home.html", {"sections": sections, "today": day})
 
 

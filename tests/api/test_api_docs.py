@@ -2,9 +2,6 @@
 
 import json
 import re
-from pathlib import Path
-
-import bashke
 
 
 def test_openapi_document_lists_the_endpoints(client, db):
@@ -42,17 +39,3 @@ def test_docs_page_uses_only_local_static_files(client, db):
         assert served.status_code == 200, asset
         assert b"".join(served.streaming_content) if served.streaming else served.content
 
-
-def test_nothing_imports_the_api(db):
-    """design.md: exports and api read from any app and nothing imports them (the URL
-    configuration, which mounts the API, aside)."""
-    package = Path(bashke.__file__).parent
-    mounts_the_api = package / "urls.py"
-    offenders = [
-        str(path.relative_to(package)) for path in package.rglob("*.py")
-        if path.relative_to(package).parts[0] != "api" and path != mounts_the_api
-        and re.search(r"^\s*(from|import)\s+bashke\.api\b", path.read_text(), re.MULTILINE)
-    ]
-    assert offenders == []
-    assert re.search(r"^from bashke\.api\.urls import api$", mounts_the_api.read_text(),
-                     re.MULTILINE)

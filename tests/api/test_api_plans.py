@@ -82,14 +82,20 @@ def test_list_gives_both_languages_and_the_jurisdiction(client, plan):
 
 
 def test_list_in_english_by_parameter_or_header(client, plan):
-    assert get_json(client, "/api/v1/plans?lang=en")["items"][0]["title"] == \
-        "Action Plan 2020–2022"
+    response = client.get("/api/v1/plans?lang=en")
+    assert response.json()["items"][0]["title"] == "Action Plan 2020–2022"
+    assert response["Content-Language"] == "en"
+    assert client.get("/api/v1/plans")["Content-Language"] == "sq"
     by_header = get_json(client, "/api/v1/plans", HTTP_ACCEPT_LANGUAGE="en")
     assert by_header["items"][0]["title"] == "Action Plan 2020–2022"
     assert by_header["items"][0]["jurisdiction"]["name"] == "Albania"
     # The parameter wins over the header.
-    overridden = get_json(client, "/api/v1/plans?lang=sq", HTTP_ACCEPT_LANGUAGE="en")
-    assert overridden["items"][0]["title"] == "Plani i Veprimit 2020–2022"
+    overridden = client.get("/api/v1/plans?lang=sq", HTTP_ACCEPT_LANGUAGE="en")
+    assert overridden.json()["items"][0]["title"] == "Plani i Veprimit 2020–2022"
+    assert overridden["Content-Language"] == "sq"
+    # A language we hold no content in falls back to Albanian.
+    german = get_json(client, "/api/v1/plans", HTTP_ACCEPT_LANGUAGE="de")
+    assert german["items"][0]["title"] == "Plani i Veprimit 2020–2022"
 
 
 def test_list_names_the_stage_under_way_today(client, plan, on_day):
@@ -158,7 +164,9 @@ def test_list_runs_three_queries_whatever_the_size(client, plan, tirana,
 # One plan -----------------------------------------------------------------------------------
 
 def test_detail_lists_goals_components_and_institutions(client, plan):
-    data = get_json(client, f"/api/v1/plans/{plan.slug}?lang=en")
+    response = client.get(f"/api/v1/plans/{plan.slug}?lang=en")
+    assert response["Content-Language"] == "en"
+    data = response.json()
     assert data["title"] == "Action Plan 2020–2022"
     assert data["title_sq"] == "Plani i Veprimit 2020–2022"
     [goal] = data["goals"]
@@ -185,6 +193,8 @@ def test_detail_in_albanian_by_default(client, plan):
 
 
 def test_detail_stages_are_past_current_or_upcoming_as_of_today(client, plan, ministry, on_day):
+    services.update_stage(plan.stages.get(kind=StageKind.IMPLEMENTATION), actor=None,
+                          title_sq="Zbatimi")
     stage = plan.stages.get(kind=StageKind.APPROVAL)
     services.update_stage(stage, actor=None, title_sq="Miratimi në Këshillin e Ministrave",
                           title_en="Approval by the Council of Ministers",
@@ -203,8 +213,10 @@ def test_detail_stages_are_past_current_or_upcoming_as_of_today(client, plan, mi
     assert (approval["start"], approval["end"]) == ("2020-05-01", "2020-06-15")
     assert approval["responsible"]["acronym"] == "MD"
     assert data["stages"][0]["responsible"] is None
-    # A stage without a title of its own is called by its kind.
+    # A stage without a title of its own is called by its kind; one titled in Albanian
+    # only is called by that title in English too.
     assert data["stages"][0]["title"] == "Online consultation"
+    assert (data["stages"][2]["title"], data["stages"][2]["title_en"]) == ("Zbatimi", "")
     assert data["current_stage"]["kind"] == "approval"
     on_day(D(2023, 1, 1))
     data = get_json(client, f"/api/v1/plans/{plan.slug}")

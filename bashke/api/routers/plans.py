@@ -7,7 +7,7 @@ plans on the page or goals, components and stages in a plan.
 """
 
 from django.db.models import Prefetch
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from ninja import Query, Router
 from ninja.errors import HttpError, ValidationError
@@ -27,12 +27,14 @@ from bashke.plans.models import ActionPlan, Component, Jurisdiction, PolicyGoal,
 router = Router(tags=["plans"])
 
 
-def language_of(request: HttpRequest, asked: str | None) -> str:
-    if asked:
-        return asked
-    # Set by LocaleMiddleware from the Accept-Language header (or the site's cookie).
+def language_of(request: HttpRequest, response: HttpResponse, asked: str | None) -> str:
+    """The language asked for, else the one LocaleMiddleware negotiated from the
+    Accept-Language header (or the site's cookie), else Albanian; said in the response."""
     negotiated = (getattr(request, "LANGUAGE_CODE", "") or "")[:2]
-    return negotiated if negotiated in CONTENT_LANGUAGES else "sq"
+    language = asked or (negotiated if negotiated in CONTENT_LANGUAGES else "sq")
+    # LocaleMiddleware would otherwise name the negotiated language, not the one served.
+    response["Content-Language"] = language
+    return language
 
 
 def plans_in_order():
@@ -132,7 +134,7 @@ def plan_detail(plan: ActionPlan, timeline: cycle.Timeline) -> dict:
 
 @router.get("/plans", response={200: PlanPage, 422: ValidationErrorOut},
             summary="List action plans", operation_id="list_plans")
-def list_plans(request: HttpRequest, query: Query[PlanListQuery]):
+def list_plans(request: HttpRequest, response: HttpResponse, query: Query[PlanListQuery]):
     """Action plans, grouped by jurisdiction and newest first, one page at a time
     (`limit`, `offset`). Filter with `jurisdiction` (a slug) and `status`."""
     plans = plans_in_order()
@@ -150,7 +152,7 @@ def list_plans(request: HttpRequest, query: Query[PlanListQuery]):
     page = list(plans.prefetch_related(Prefetch("stages", queryset=Stage.objects.in_order()))
                 [query.offset:query.offset + query.limit])
     day = cycle.today()
-    with translation.override(language_of(request, query.lang)):
+    with translation.override(language_of(request, response, query.lang)):
         items = [plan_summary(plan, cycle.Timeline.of(plan, plan.stages.all(), day))
                  for plan in page]
     return {"count": count, "limit": query.limit, "offset": query.offset, "items": items}
@@ -158,7 +160,8 @@ def list_plans(request: HttpRequest, query: Query[PlanListQuery]):
 
 @router.get("/plans/{slug}", response={200: PlanDetail, 404: Error, 422: ValidationErrorOut},
             summary="One action plan", operation_id="get_plan")
-def get_plan(request: HttpRequest, slug: str, query: Query[LanguageQuery]):
+def get_plan(request: HttpRequest, response: HttpResponse, slug: str,
+             query: Query[LanguageQuery]):
     """A plan with its policy goals and their components (with leading and secretariat
     institutions), its stages (each past, current or upcoming as of today), the drafting
     window for its successor, and warnings where its timeline departs from OGP practice."""
@@ -170,5 +173,5 @@ def get_plan(request: HttpRequest, slug: str, query: Query[LanguageQuery]):
     ).filter(slug=slug).first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
-    with translation.override(language_of(request, query.lang)):
+    with translation.override(language_of(request, response, query.lang)):
         return plan_detail(plan, cycle.Timeline.of(plan, plan.stages.all(), cycle.today()))

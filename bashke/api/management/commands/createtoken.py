@@ -30,6 +30,8 @@ class Command(BaseCommand):
         token, plain = services.create_token(user, actor=None, name=name,
                                              note="Created with the createtoken command.")
         self.stdout.write(plain)
-        self.stderr.write(f"Token {token.prefix}…{' “' + token.name + '”' if token.name else ''} "
-                          f"created for {user.email}. Store it now: it is not shown again. Use "
-                          f"it as the header 'Authorization: Bearer <token>'.")
+        label = f" “{token.name}”" if token.name else ""
+        # A note, not an error: plain, where the default would colour standard error red.
+        self.stderr.write(f"Token {token.prefix}…{label} created for {user.email}. Store it "
+                          f"now: it is not shown again. Use it as the header "
+                          f"'Authorization: Bearer <token>'.", style_func=str)
