@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from bashke.accounts import services, throttle
-from bashke.accounts.models import Organisation, User, normalise_email
+from bashke.accounts.models import Organisation, User, normalise_email, organisation_name_key
 
 
 def site_root(request) -> str:
@@ -125,6 +125,12 @@ class SignupForm(Stacked, PersonFieldsMixin, auth_forms.BaseUserCreationForm):
         self.fields["password2"].help_text = _("Type the same password again, to be sure "
                                                "of it.")
 
+    def _post_clean(self):
+        # Django reports a weak password on the confirmation field; ours goes on the field
+        # where the password was chosen, beside the rules it breaks.
+        forms.ModelForm._post_clean(self)
+        self.validate_password_for_user(self.instance, "password1")
+
     def clean_email(self):
         email = normalise_email(self.cleaned_data["email"])
         if User.objects.filter(email__iexact=email).exists():
@@ -142,6 +148,9 @@ class ProfileForm(Stacked, PersonFieldsMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.setup_person_fields()
+        self.fields["organisation"].help_text = _(
+            "Leave empty if you take part as an individual. If your organisation is not "
+            "listed, add it first with the link below this form.")
 
 
 # Passwords ------------------------------------------------------------------------------------
@@ -157,13 +166,22 @@ class PasswordResetRequestForm(Stacked, auth_forms.PasswordResetForm):
         services.request_password_reset(self.cleaned_data["email"], site_root=site_root(request))
 
 
-class PasswordChangeForm(Stacked, auth_forms.PasswordChangeForm):
+class NewPasswordErrorsOnFirstField:
+    """As on the sign-up form: a weak password is reported where it was typed first."""
+
+    def clean(self):
+        self.validate_passwords("new_password1", "new_password2")
+        self.validate_password_for_user(self.user, "new_password1")
+        return forms.Form.clean(self)
+
+
+class PasswordChangeForm(Stacked, NewPasswordErrorsOnFirstField, auth_forms.PasswordChangeForm):
     def save(self, commit=True):
         return services.set_password(self.user, self.cleaned_data["new_password1"],
                                      actor=self.user)
 
 
-class PasswordSetForm(Stacked, auth_forms.SetPasswordForm):
+class PasswordSetForm(Stacked, NewPasswordErrorsOnFirstField, auth_forms.SetPasswordForm):
     def save(self, commit=True):
         return services.set_password(self.user, self.cleaned_data["new_password1"],
                                      actor=self.user, via_email_link=True)
@@ -172,6 +190,9 @@ class PasswordSetForm(Stacked, auth_forms.SetPasswordForm):
 # Organisations --------------------------------------------------------------------------------
 
 class OrganisationForm(Stacked, forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, max_length=200,
+                             assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ("name", "acronym", "sector", "description", "website")
@@ -184,6 +205,6 @@ class OrganisationForm(Stacked, forms.ModelForm):
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
-        if Organisation.objects.filter(name__iexact=name).exists():
+        if Organisation.objects.filter(name_key=organisation_name_key(name)).exists():
             raise services.duplicate_organisation_error().error_dict["name"][0]
         return name

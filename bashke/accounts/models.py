@@ -1,3 +1,5 @@
+import unicodedata
+
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -22,6 +24,12 @@ class Gender(models.TextChoices):
     UNSAID = "", _("Prefer not to say")
 
 
+def organisation_name_key(name: str) -> str:
+    """What two spellings of one organisation's name have in common: "QENDRA  PËR" and
+    "Qendra për" give the same key. Done in Python, as SQLite folds only ASCII letters."""
+    return " ".join(unicodedata.normalize("NFKC", name or "").split()).casefold()
+
+
 class OrganisationQuerySet(models.QuerySet):
     def with_member_count(self):
         # Deactivated accounts no longer speak for an organisation, so they are not counted.
@@ -31,6 +39,10 @@ class OrganisationQuerySet(models.QuerySet):
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
+    # Filled by save(); unique, so a second "Qendra për…" in other letter case is refused by
+    # the database too. Null for rows written around save() (bulk_create).
+    name_key = models.CharField(max_length=400, unique=True, null=True,  # noqa: DJ001
+                                editable=False)
     slug = models.SlugField(max_length=200, unique=True)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     sector = models.CharField(_("sector"), max_length=20, choices=Sector.choices)
@@ -49,6 +61,9 @@ class Organisation(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        self.name_key = organisation_name_key(self.name)
+        if "update_fields" in kwargs and "name" in (kwargs["update_fields"] or ()):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "name_key"}
         if not self.slug:
             self.slug = slugify(self.name)[:200] or "organisation"
         super().save(*args, **kwargs)
@@ -153,6 +168,10 @@ class User(AbstractUser):
     def clean(self):
         super().clean()
         self.email = normalise_email(self.email)
+
+    def audit_repr(self):
+        # The audit log's object name may reach public pages; a person's name must not.
+        return f"user #{self.pk}"
 
     def get_full_name(self):
         return self.display_name

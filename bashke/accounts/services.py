@@ -13,7 +13,14 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from bashke.accounts import tasks, throttle
-from bashke.accounts.models import PERSONAL_FIELDS, Organisation, Sector, User, normalise_email
+from bashke.accounts.models import (
+    PERSONAL_FIELDS,
+    Organisation,
+    Sector,
+    User,
+    normalise_email,
+    organisation_name_key,
+)
 from bashke.core import audit
 from bashke.core.models import AuditEntry
 
@@ -206,7 +213,7 @@ def create_organisation(*, actor, name, sector, acronym="", description="",
     if not getattr(actor, "is_authenticated", False):
         raise PermissionDenied("Log in to add an organisation.")
     name = " ".join(name.split())
-    if Organisation.objects.filter(name__iexact=name).exists():
+    if Organisation.objects.filter(name_key=organisation_name_key(name)).exists():
         raise duplicate_organisation_error()
     organisation = Organisation(name=name, slug=_unique_slug(name), sector=sector,
                                 acronym=acronym.strip(), description=description.strip(),

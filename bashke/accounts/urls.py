@@ -1,14 +1,25 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from bashke.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
     path("signup/", views.signup, name="signup"),
+    path("verify/resend/", views.resend_verification, name="resend_verification"),
+    path("verify/<str:token>/", views.verify_email, name="verify_email"),
+    path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/sent/", views.PasswordResetDoneView.as_view(),
+         name="password_reset_done"),
+    path("password/reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("password/reset/complete/", views.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
     path("profile/", views.profile, name="profile"),
-    path("organisations/", views.organisations, name="organisations"),
-    path("organisations/<slug:slug>/", views.organisation, name="organisation"),
+    path("organisations/", views.organisation_list, name="organisations"),
+    # Before the slug pattern: "new" is also a valid slug (services never hand it out).
+    path("organisations/new/", views.organisation_create, name="organisation_create"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
 ]
