@@ -5,7 +5,7 @@ deployment stops start-up with a message instead of running with a silent defaul
 """
 
 import os
-import os
+import re
 import secrets
 import tempfile
 import zoneinfo
@@ -42,7 +42,10 @@ def read_int(env, name, default, *, minimum=None, maximum=None):
     except ValueError:
         raise ImproperlyConfigured(f"{name}={raw!r} is not a whole number.") from None
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        raise ImproperlyConfigured(f"{name}={value} is outside {minimum}..{maximum}.")
+        bounds = (f"at least {minimum}" if maximum is None
+                  else f"at most {maximum}" if minimum is None
+                  else f"between {minimum} and {maximum}")
+        raise ImproperlyConfigured(f"{name}={value}: it must be {bounds}.")
     return value
 
 
@@ -79,26 +82,27 @@ def read_database(env, name, default_sqlite_path: Path):
     scheme = _split(name, raw).scheme
     if scheme not in {"sqlite", "postgres", "postgresql", "pgsql"}:
         raise ImproperlyConfigured(
-            f"{name}={raw!r}: the scheme must be sqlite:/// or postgres://, "
+            f"{name}={_masked(raw)!r}: the scheme must be sqlite:/// or postgres://, "
             f"not {scheme or 'missing'}."
         )
     try:
         config = dj_database_url.parse(raw, conn_max_age=60, conn_health_checks=True)
     except (ValueError, KeyError) as error:
-        raise ImproperlyConfigured(f"{name}={raw!r} is malformed: {error}") from None
+        raise ImproperlyConfigured(f"{name}={_masked(raw)!r} is malformed: {error}") from None
     if config["ENGINE"].endswith("sqlite3"):
         # dj_database_url reads "sqlite://" without a path as ":memory:": a database that
         # every process would see empty.
         if config.get("NAME") in ("", None, ":memory:"):
-            raise ImproperlyConfigured(f"{name}={raw!r} names no SQLite file.")
+            raise ImproperlyConfigured(f"{name}={_masked(raw)!r} names no SQLite file.")
         return sqlite_database(Path(config["NAME"]))
     if not config.get("NAME"):
-        raise ImproperlyConfigured(f"{name}={raw!r} names no database (postgres://user@host/NAME).")
+        raise ImproperlyConfigured(f"{name}={_masked(raw)!r} names no database (postgres://user@host/NAME).")
     if config.get("PORT") not in ("", None):
         try:
             int(config["PORT"])
         except (TypeError, ValueError):
-            raise ImproperlyConfigured(f"{name}={raw!r} has a port that is not a number.") from None
+            raise ImproperlyConfigured(
+                f"{name}={_masked(raw)!r} has a port that is not a number.") from None
     return config
 
 
@@ -136,16 +140,17 @@ def read_email(env, name):
     }
     if parts.scheme not in backends:
         raise ImproperlyConfigured(
-            f"{name}={raw!r}: the scheme must be one of {', '.join(sorted(backends))}."
+            f"{name}={_masked(raw)!r}: the scheme must be one of {', '.join(sorted(backends))}."
         )
     settings = {"EMAIL_BACKEND": backends[parts.scheme]}
     if parts.scheme.startswith("smtp"):
         try:
             port = parts.port
         except ValueError:
-            raise ImproperlyConfigured(f"{name}={raw!r} has a port that is not a number.") from None
+            raise ImproperlyConfigured(
+                f"{name}={_masked(raw)!r} has a port that is not a number.") from None
         if not parts.hostname:
-            raise ImproperlyConfigured(f"{name}={raw!r} names no host.")
+            raise ImproperlyConfigured(f"{name}={_masked(raw)!r} names no host.")
         settings.update(
             EMAIL_HOST=parts.hostname,
             EMAIL_PORT=port or DEFAULT_SMTP_PORTS[parts.scheme],
@@ -160,11 +165,16 @@ def read_email(env, name):
     return settings
 
 
+def _masked(url: str) -> str:
+    """The URL as it may appear in a log: any password replaced by ***."""
+    return re.sub(r"(//[^/:@]*:)[^@/]*@", r"\1***@", url)
+
+
 def _split(name, raw):
     try:
         return urlsplit(raw)
     except ValueError as error:  # e.g. "Invalid IPv6 URL"
-        raise ImproperlyConfigured(f"{name}={raw!r} is malformed: {error}") from None
+        raise ImproperlyConfigured(f"{name}={_masked(raw)!r} is malformed: {error}") from None
 
 
 def read_secret_key(env, name, var_dir: Path):

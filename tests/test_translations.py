@@ -34,7 +34,8 @@ def fresh_extraction(tmp_path_factory):
         pytest.fail("gettext is not installed: run scripts/ensure-gettext (make test does).")
     copy = tmp_path_factory.mktemp("i18n") / "bashke"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "static"))
-    env = {**os.environ, "PYTHONPATH": str(copy.parent), "DJANGO_SETTINGS_MODULE": "bashke.settings",
+    env = {**os.environ, "PYTHONPATH": str(copy.parent),
+           "DJANGO_SETTINGS_MODULE": "bashke.settings",
            "BASHKE_VAR_DIR": str(copy.parent / "var")}
     subprocess.run([sys.executable, "-m", "django", "makemessages", "--locale", "sq",
                     "--locale", "en", "--no-obsolete", "--no-location"],

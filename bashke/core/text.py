@@ -1,5 +1,6 @@
 """Content in exactly two languages lives in field pairs (``title_sq``, ``title_en``)."""
 
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 
 CONTENT_LANGUAGES = ("sq", "en")
@@ -27,3 +28,12 @@ class Bilingual:
         if name in type(self).bilingual_fields:
             return pick(self, name)
         raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")
+
+
+def format_day(value) -> str:
+    """A date as people write it, day first: "1 July 2020", "1 korrik 2020". Albanian writes
+    month names in lower case, which Django's Albanian catalogue does not."""
+    if not value:
+        return ""
+    text = date_format(value, "j E Y")
+    return text.lower() if active_content_language() == "sq" else text

@@ -9,18 +9,14 @@ import datetime
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from bashke.core.text import format_day as day
 from bashke.plans import calendar
 from bashke.plans.models import PHASE_OF_KIND, ActionPlan, Phase, Stage
 
 STANDARD_LENGTHS_YEARS = (2, 4)
 MINIMUM_IMPLEMENTATION_MONTHS = 20
-
-
-def day(value: datetime.date) -> str:
-    return date_format(value, "j E Y")
 
 
 def check_plan(plan: ActionPlan) -> None:

@@ -32,7 +32,9 @@ def test_reset_mail_is_sent_and_its_link_sets_a_new_password(client, citizen):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["citizen@example.org"]
-    assert message.subject == "Choose a new password for Bashkë"
+    # Written in the person's own language (Albanian unless they chose otherwise).
+    assert citizen.preferred_language == "sq"
+    assert message.subject == "Zgjidhni një fjalëkalim të ri për Bashkë"
 
     link = path_of(link_in_last_mail())
     form_page = client.get(link, follow=True)
@@ -54,7 +56,8 @@ def test_reset_mail_is_sent_and_its_link_sets_a_new_password(client, citizen):
     # The link works once.
     again = client.get(link, follow=True)
     assert not again.context["validlink"]
-    assert "does not work any more" in again.content.decode()
+    # The link is in the person's language, Albanian here.
+    assert "nuk funksionon më" in again.content.decode()
 
 
 def test_reset_link_proves_the_address_and_lifts_its_lock(client, citizen):

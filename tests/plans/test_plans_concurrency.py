@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
+from django.utils import translation
 
 from bashke.plans import services
 from bashke.plans.models import ActionPlan, Jurisdiction
@@ -22,6 +23,7 @@ def test_concurrent_overlapping_plans_cannot_both_be_saved():
     outcomes = []
 
     def save(number, start):
+        translation.activate("en")  # each thread starts in the default language
         try:
             barrier.wait(timeout=10)
             services.create_plan(actor=None, jurisdiction=jurisdiction, number=number,

@@ -1,7 +1,10 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import get_language_info
+
+from bashke.core.text import format_day
 
 register = template.Library()
 
@@ -12,16 +15,18 @@ def language_links(context):
     request = context.get("request")
     path = request.get_full_path() if request else "/"
     current = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    # Each language is named in itself, so that a reader who cannot read the page still
+    # finds their own.
     return [
-        {"code": code, "name": name, "url": translate_url(path, code), "active": code == current}
-        for code, name in settings.LANGUAGES
+        {"code": code, "name": capfirst(get_language_info(code)["name_local"]),
+         "url": translate_url(path, code), "active": code == current}
+        for code, _name in settings.LANGUAGES
     ]
 
 
 @register.filter
 def day(value):
-    """A date as Albanian documents write it, day first, in the active language."""
-    return date_format(value, "j E Y") if value else ""
+    return format_day(value)
 
 
 @register.filter
