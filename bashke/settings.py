@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "bashke.core",
     "bashke.accounts",
     "bashke.plans",
+    "bashke.consultation",
     "bashke.api",
 ]
 

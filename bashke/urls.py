@@ -16,6 +16,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("bashke.accounts.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("", include("bashke.consultation.urls")),
     path("", include("bashke.plans.urls")),
     prefix_default_language=True,
 )

@@ -7,7 +7,16 @@ from django.http import HttpRequest
 from ninja import NinjaAPI
 
 from bashke.api.auth import TokenError
-from bashke.api.routers import me, plans
+from bashke.api.routers import (
+    briefs,
+    deliberation,
+    ideas,
+    me,
+    meetings,
+    plans,
+    surveys,
+    wordform,
+)
 
 api = NinjaAPI(
     title="Bashkë open data API",
@@ -20,6 +29,9 @@ api = NinjaAPI(
 )
 api.add_router("", plans.router)
 api.add_router("", me.router)
+# Word-form routes come before the idea routes: "ideas/form.docx" must not read as an id.
+for consultation_router in (wordform, ideas, deliberation, briefs, meetings, surveys):
+    api.add_router("", consultation_router.router)
 
 
 @api.exception_handler(TokenError)

@@ -58,3 +58,16 @@ class AuditEntry(models.Model):
             field: values for field, values in self.changes.items()
             if field not in self.personal_fields
         }
+
+
+class RateEvent(models.Model):
+    """One counted event for a rate limit (see core/ratelimit.py)."""
+
+    key = models.CharField(max_length=200)
+    at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["key", "at"], name="core_rateevent_key_at")]
+
+    def __str__(self):
+        return f"{self.key} @ {self.at:%Y-%m-%d %H:%M:%S}"

@@ -82,3 +82,13 @@ def pick_current_plan(plans: list[ActionPlan], day: datetime.date) -> ActionPlan
     if in_force:
         return in_force[0]
     return max(plans, key=lambda p: p.start) if plans else None
+
+
+def window(stages, kinds, day: datetime.date | None = None):
+    """(open stage, next stage) among the stages of the given kinds: the one open today, if
+    any, and the next one to open. Works on prefetched stages, without queries."""
+    day = day or today()
+    chosen = sorted((s for s in stages if s.kind in kinds), key=lambda s: (s.start, s.end))
+    open_now = next((s for s in chosen if s.start <= day <= s.end), None)
+    upcoming = next((s for s in chosen if s.start > day), None)
+    return open_now, upcoming

@@ -1,0 +1,5 @@
+"""Consultation: briefs (read endpoints, and writes where the issue asks)."""
+
+from ninja import Router
+
+router = Router(tags=["briefs"])

@@ -1,0 +1,1 @@
+"""Admin registrations, one module per sub-domain (consultation/admin_*.py)."""

@@ -1,0 +1,1 @@
+"""Consultation permissions, one module per sub-domain, registered by ../rules.py."""

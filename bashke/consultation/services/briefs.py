@@ -1,0 +1,1 @@
+"""briefs writes (see the package docstring)."""

@@ -1,0 +1,1 @@
+"""deliberation writes (see the package docstring)."""

@@ -1,0 +1,1 @@
+"""meetings writes (see the package docstring)."""

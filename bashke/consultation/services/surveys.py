@@ -1,0 +1,1 @@
+"""surveys writes (see the package docstring)."""

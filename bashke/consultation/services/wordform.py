@@ -1,0 +1,1 @@
+"""wordform writes (see the package docstring)."""

@@ -1,0 +1,1 @@
+"""Consultation pages, one module per sub-domain."""
