@@ -114,3 +114,13 @@ def test_a_save_that_changes_nothing_writes_no_entry(plan):
     before = AuditEntry.objects.count()
     services.update_plan(plan, actor=None, title_en=plan.title_en)
     assert AuditEntry.objects.count() == before
+
+
+def test_bar_chart_escapes_labels_and_keeps_the_numbers_in_a_table():
+    from bashke.core.charts import bar_chart
+
+    chart = bar_chart("Ideas by sector", [("<script>", 3), ("Civil society", 0)],
+                      label_header="Sector", value_header="Ideas", percent_of=3)
+    assert "<script>" not in chart.svg and "&lt;script&gt;" in chart.svg
+    assert chart.rows == [["<script>", "3", "100"], ["Civil society", "0", "0"]]
+    assert 'aria-hidden="true"' in chart.svg
