@@ -30,6 +30,14 @@ EDITABLE_FIELDS = (["title", "language", "goal", "component", "other_agencies", 
 STAFF_FIELDS = ["submitter_name", "meeting"]
 
 
+class ConsultationClosed(ValidationError):
+    """Ideas are not being collected for the plan now."""
+
+
+class TooManySubmissions(ValidationError):
+    """The account or address has submitted too often; the message says when to retry."""
+
+
 def idea_window(plan, day=None):
     """(open stage, next stage) for putting forward ideas."""
     return cycle.window(plan.stages.all(), IDEA_STAGE_KINDS, day)
@@ -48,7 +56,7 @@ def closed_message(plan, day=None) -> str:
 def _check_open(plan):
     open_stage, _upcoming = idea_window(plan)
     if open_stage is None:
-        raise ValidationError(closed_message(plan))
+        raise ConsultationClosed(closed_message(plan))
     return open_stage
 
 
@@ -65,13 +73,25 @@ def _check_placement(plan, goal, component):
         raise ValidationError(errors)
 
 
+def _check_lengths(idea):
+    # A TextField's max_length binds forms only; the API and the Word form come in here too.
+    errors = {}
+    for field in idea._meta.concrete_fields:
+        value = getattr(idea, field.attname)
+        if field.max_length and isinstance(value, str) and len(value) > field.max_length:
+            errors[field.name] = _("At most %(limit)s characters (this has %(length)s).") % {
+                "limit": field.max_length, "length": len(value)}
+    if errors:
+        raise ValidationError(errors)
+
+
 def _rate_limit(actor, client_address):
     keys = [f"idea:user:{actor.pk}"] if getattr(actor, "pk", None) else []
     if client_address:
         keys.append(f"idea:ip:{client_address}")
     verdict = ratelimit.hit_all(keys, limit=SUBMISSIONS_PER_HOUR, per=timedelta(hours=1))
     if not verdict.allowed:
-        raise ValidationError(_("You have put forward many ideas in a short time. Please try "
+        raise TooManySubmissions(_("You have put forward many ideas in a short time. Please try "
                                 "again in %(minutes)s minutes.")
                               % {"minutes": verdict.retry_after_minutes})
 
@@ -110,6 +130,7 @@ def submit_idea(plan, *, actor, answers: dict, agencies=(), channel=Channel.ONLI
             raise ValidationError({"organisation": _(
                 "You can submit on behalf of your own organisation only.")})
     _check_placement(plan, idea.goal, idea.component)
+    _check_lengths(idea)
     if idea.component is not None and idea.goal is None:
         idea.goal = idea.component.goal
     idea.full_clean()
@@ -151,6 +172,7 @@ def edit_idea(idea, *, actor, answers: dict, agencies=None) -> Idea:
     for field, value in answers.items():
         setattr(idea, field, value)
     _check_placement(idea.plan, idea.goal, idea.component)
+    _check_lengths(idea)
     idea.full_clean()
     idea.save()
     after_agencies = before_agencies
