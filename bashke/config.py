@@ -66,6 +66,15 @@ def read_list(env, name, default):
     return items
 
 
+def read_url(env, name, default):
+    raw = env.get(name, default).strip().rstrip("/")
+    parts = _split(name, raw)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        raise ImproperlyConfigured(f"{name}={raw!r} must be an absolute http(s) address, "
+                                   f"e.g. https://bashke.example.al")
+    return raw
+
+
 def read_time_zone(env, name, default):
     raw = env.get(name, default)
     try:

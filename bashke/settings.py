@@ -14,6 +14,8 @@ VAR_DIR = Path(env.get("BASHKE_VAR_DIR", Path.cwd() / "var")).resolve()
 
 DEBUG = config.read_bool(env, "DEBUG", False)
 SECRET_KEY = config.read_secret_key(env, "SECRET_KEY", VAR_DIR)
+# The public address of the site, for links in e-mails sent outside a request (digests).
+SITE_URL = config.read_url(env, "SITE_URL", "http://127.0.0.1:8000")
 ALLOWED_HOSTS = config.read_list(env, "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = config.read_list(env, "CSRF_TRUSTED_ORIGINS", [])
 

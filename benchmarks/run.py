@@ -13,6 +13,8 @@ import tempfile
 import time
 import warnings
 
+import bench_surveys
+
 REPEATS = 40
 # WhiteNoise notes that static files are not collected; the pages measured do not need them.
 warnings.filterwarnings("ignore", "No directory at")
@@ -85,6 +87,7 @@ def main():
             for url in pages:
                 median, p95, queries = measure(client, url)
                 print(f"{url:45} {size:>6} {median:10.1f} {p95:8.1f} {queries:8d}")
+        bench_surveys.bench()
     return 0
 
 

@@ -180,3 +180,9 @@ def english_messages():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def media_in_a_temporary_folder(settings, tmp_path):
+    """Uploads and demo documents written by tests never land in the real var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"

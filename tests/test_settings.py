@@ -228,3 +228,15 @@ def test_error_messages_hide_passwords():
         read_email({"EMAIL_URL": "smtp://bob:s3cret@"}, "EMAIL_URL")
     for error in (database_error, email_error):
         assert "s3cret" not in str(error.value) and "***" in str(error.value)
+
+
+def test_site_url_must_be_an_absolute_address():
+    from django.core.exceptions import ImproperlyConfigured
+
+    from bashke.config import read_url
+
+    assert read_url({"SITE_URL": "https://bashke.example.al/"}, "SITE_URL", "x") == (
+        "https://bashke.example.al")
+    for bad in ("bashke.example.al", "ftp://x", "https://"):
+        with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
+            read_url({"SITE_URL": bad}, "SITE_URL", "x")

@@ -107,6 +107,10 @@ class IdeaForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                # Browsers send line breaks as CRLF; the Word form and the API send LF.
+                cleaned[name] = value.replace("\r\n", "\n")
         goal, component = cleaned.get("goal"), cleaned.get("component")
         if component and goal and component.goal_id != goal.pk:
             self.add_error("component", _("This component belongs to another policy goal: "

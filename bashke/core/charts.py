@@ -13,7 +13,8 @@ from django.utils.safestring import mark_safe
 
 PALETTE = ["#0b4f9c", "#b3141c", "#1e6b34", "#7a4d00", "#5b2a86", "#00606b", "#4d5866"]
 ROW_HEIGHT = 28
-LABEL_WIDTH = 220
+LABEL_WIDTH = 300
+LABEL_CHARACTERS = 38  # what fits in LABEL_WIDTH at 13 px
 BAR_AREA = 360
 VALUE_WIDTH = 70
 
@@ -53,7 +54,7 @@ def bar_chart(title: str, items, *, label_header: str, value_header: str,
         y = index * ROW_HEIGHT
         bar = 0 if value <= 0 else max(2, round(BAR_AREA * value / top))
         colour = PALETTE[index % len(PALETTE)]
-        short = label if len(label) <= 32 else label[:31] + "…"
+        short = label if len(label) <= LABEL_CHARACTERS else label[:LABEL_CHARACTERS - 1] + "…"
         parts.append(
             f'<text x="{LABEL_WIDTH - 8}" y="{y + 18}" text-anchor="end" font-size="13" '
             f'fill="#1c2430">{escape(short)}</text>'

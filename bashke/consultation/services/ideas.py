@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from bashke.consultation import notifications
 from bashke.consultation.models import Channel, Idea, IdeaDraft, IdeaRevision, IdeaStatus
 from bashke.consultation.models.ideas import ANSWER_FIELDS, OGP_VALUES
 from bashke.core import audit, ratelimit
@@ -195,6 +196,7 @@ def withdraw_idea(idea, *, actor) -> Idea:
     idea.save(update_fields=["status", "updated_at", "search_text"])
     audit.record(actor=actor, action=AuditEntry.Action.UPDATE, instance=idea, before=before,
                  after={"status": idea.status}, scope=idea.plan.audit_scope)
+    notifications.notify_status_change(idea, before["status"], idea.status, actor=actor)
     return idea
 
 

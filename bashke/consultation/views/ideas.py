@@ -14,6 +14,7 @@ from bashke.accounts.throttle import client_ip
 from bashke.consultation.forms_ideas import IdeaFilterForm, IdeaForm, RecordedIdeaForm
 from bashke.consultation.models import Idea, IdeaDraft
 from bashke.consultation.services import ideas as services
+from bashke.consultation.views.deliberation import idea_panel_context
 from bashke.plans.models import ActionPlan, Component, PolicyGoal, Stage
 
 PAGE_SIZE = 20
@@ -197,11 +198,5 @@ def idea_detail(request, slug, pk):
 
 def _deliberation(request, idea):
     # Supporters, comments and moderation come from the deliberation module.
-    from importlib.util import find_spec
-
-    if find_spec("bashke.consultation.views.deliberation") is None:  # INTEGRATION: remove
-        return {}
-    from bashke.consultation.views.deliberation import idea_panel_context
-
     return {"deliberation_template": "consultation/deliberation/idea_panel.html",
             **idea_panel_context(request, idea)}

@@ -1,1 +1,0 @@
-"""surveys writes (see the package docstring)."""

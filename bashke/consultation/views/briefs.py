@@ -1,0 +1,272 @@
+"""Briefs and their documents, per plan and component, and the examples library.
+
+Everyone reads what is published; the people who manage a brief (see
+permissions/briefs.py) also see it unpublished, and write it through the services.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bashke.accounts.forms import add_service_errors
+from bashke.consultation.forms_briefs import (
+    BriefForm,
+    DocumentForm,
+    ExampleFilterForm,
+    ExampleForm,
+    PackageSentForm,
+)
+from bashke.consultation.models import Brief, BriefDocument, BriefKind, Example
+from bashke.consultation.permissions.briefs import brief_scope
+from bashke.consultation.services import briefs as services
+from bashke.plans.models import ActionPlan
+
+EXAMPLES_PER_PAGE = 20
+
+
+def _plan(slug):
+    return get_object_or_404(ActionPlan.objects.select_related("jurisdiction"), slug=slug)
+
+
+def _brief(plan, pk, scope):
+    """The brief, if published or managed by the visitor; otherwise it does not exist."""
+    brief = get_object_or_404(Brief.objects.for_plan(plan).for_page(), pk=pk)
+    if not brief.published and not scope.covers(brief):
+        raise Http404
+    brief.plan = plan  # already loaded, with its jurisdiction
+    return brief
+
+
+def _deny(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def group_briefs(briefs):
+    """[(component or None, [briefs])]: the whole plan's first, then each component's."""
+    groups = []
+    for brief in briefs:
+        if not groups or groups[-1][0] != brief.component:
+            groups.append((brief.component, []))
+        groups[-1][1].append(brief)
+    return groups
+
+
+# Public pages ------------------------------------------------------------------------------
+
+def brief_list(request, slug):
+    plan = _plan(slug)
+    scope = brief_scope(request.user, plan)
+    briefs = Brief.objects.for_plan(plan).for_page().in_order()
+    if not scope.any:
+        briefs = briefs.published()
+    elif not scope.whole_plan:
+        briefs = briefs.filter(Q(published=True) | Q(component__in=scope.component_ids))
+    return render(request, "consultation/briefs/brief_list.html", {
+        "plan": plan, "groups": group_briefs(briefs), "scope": scope,
+        "can_add": scope.any,
+    })
+
+
+def brief_detail(request, slug, pk):
+    plan = _plan(slug)
+    scope = brief_scope(request.user, plan)
+    brief = _brief(plan, pk, scope)
+    return render(request, "consultation/briefs/brief_detail.html", {
+        "plan": plan, "brief": brief, "can_manage": scope.covers(brief),
+        "can_send": scope.whole_plan and brief.is_package,
+    })
+
+
+def document_download(request, slug, pk, document):
+    plan = _plan(slug)
+    brief = _brief(plan, pk, brief_scope(request.user, plan))
+    document = get_object_or_404(BriefDocument, pk=document, brief=brief)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, as_attachment=True, filename=document.download_name,
+                            content_type=document.content_type)
+    # A stored document is never run as a page, even if a browser were to guess so.
+    response["Content-Security-Policy"] = "sandbox"
+    return response
+
+
+# Writing briefs ----------------------------------------------------------------------------
+
+def brief_create(request, slug):
+    plan = _plan(slug)
+    scope = brief_scope(request.user, plan)
+    if not scope.any:
+        return _deny(request)
+    form = BriefForm(request.POST or None, plan=plan, scope=scope)
+    if request.method == "POST" and form.is_valid():
+        try:
+            brief = services.create_brief(plan, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The brief has been saved."))
+            return redirect(brief)
+    return render(request, "consultation/briefs/brief_form.html", {
+        "plan": plan, "form": form, "brief": None})
+
+
+def brief_edit(request, slug, pk):
+    plan = _plan(slug)
+    scope = brief_scope(request.user, plan)
+    brief = _brief(plan, pk, scope)
+    if not scope.covers(brief):
+        return _deny(request)
+    form = BriefForm(request.POST or None, instance=Brief.objects.get(pk=brief.pk), plan=plan,
+                     scope=scope)
+    if request.method == "POST" and form.is_valid():
+        changes = {name: form.cleaned_data[name] for name in form.changed_data}
+        try:
+            services.update_brief(brief, actor=request.user, **changes)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The brief has been saved.") if changes
+                             else _("Nothing to save: the brief was unchanged."))
+            return redirect(brief)
+    return render(request, "consultation/briefs/brief_form.html", {
+        "plan": plan, "form": form, "brief": brief})
+
+
+@require_POST
+def brief_publish(request, slug, pk):
+    plan = _plan(slug)
+    scope = brief_scope(request.user, plan)
+    brief = _brief(plan, pk, scope)
+    if not scope.covers(brief):
+        return _deny(request)
+    publish = request.POST.get("published") == "1"
+    services.publish_brief(brief, actor=request.user, published=publish)
+    messages.success(request, _("The brief is now published.") if publish
+                     else _("The brief is no longer published."))
+    return redirect(brief)
+
+
+def package_sent(request, slug, pk):
+    plan = _plan(slug)
+    scope = brief_scope(request.user, plan)
+    brief = _brief(plan, pk, scope)
+    if not scope.whole_plan:
+        return _deny(request)
+    if brief.kind != BriefKind.METHODOLOGY:
+        raise Http404
+    initial = {"sent_to": list(brief.sent_to.all()),
+               "sent_on": timezone.localdate(brief.sent_at) if brief.sent_at else None}
+    form = PackageSentForm(request.POST or None, initial=initial, plan=plan)
+    if request.method == "POST" and form.is_valid():
+        sent_on = form.cleaned_data["sent_on"]
+        sent_at = None
+        if sent_on and sent_on != timezone.localdate():
+            sent_at = timezone.make_aware(datetime.datetime.combine(sent_on,
+                                                                    datetime.time(12)))
+        try:
+            services.mark_package_sent(brief, actor=request.user,
+                                       components=form.cleaned_data["sent_to"], sent_at=sent_at)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Recorded to whom the methodological package was "
+                                        "sent."))
+            return redirect(brief)
+    return render(request, "consultation/briefs/package_sent.html", {
+        "plan": plan, "brief": brief, "form": form})
+
+
+def document_upload(request, slug, pk):
+    plan = _plan(slug)
+    scope = brief_scope(request.user, plan)
+    brief = _brief(plan, pk, scope)
+    if not scope.covers(brief):
+        return _deny(request)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_document(brief, actor=request.user, uploaded=data["file"],
+                                  title_sq=data["title_sq"], title_en=data["title_en"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The document has been added to the brief."))
+            return redirect(brief)
+    return render(request, "consultation/briefs/document_form.html", {
+        "plan": plan, "brief": brief, "form": form, "limit": services.MAX_DOCUMENT_BYTES})
+
+
+@require_POST
+def document_remove(request, slug, pk, document):
+    plan = _plan(slug)
+    scope = brief_scope(request.user, plan)
+    brief = _brief(plan, pk, scope)
+    if not scope.covers(brief):
+        return _deny(request)
+    document = get_object_or_404(BriefDocument, pk=document, brief=brief)
+    services.remove_document(document, actor=request.user)
+    messages.success(request, _("The document has been removed from the brief."))
+    return redirect(brief)
+
+
+# Examples from other countries ---------------------------------------------------------------
+
+def example_list(request):
+    data = request.GET.copy()
+    if "country" in data:
+        data["country"] = data["country"].strip().upper()
+    examples = Example.objects.published()
+    filter_form = ExampleFilterForm(data, countries=list(examples.countries()))
+    filters = filter_form.filters()
+    if "theme" in filters:
+        examples = examples.filter(theme=filters["theme"])
+    if "country" in filters:
+        examples = examples.filter(country_code=filters["country"])
+    page_obj = Paginator(examples.in_order(), EXAMPLES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "consultation/briefs/example_list.html", {
+        "page_obj": page_obj, "filter_form": filter_form, "filtered": bool(filters),
+        "can_manage": request.user.has_perm("consultation.manage_example"),
+    })
+
+
+def example_detail(request, example):
+    can_manage = request.user.has_perm("consultation.manage_example")
+    examples = Example.objects.all() if can_manage else Example.objects.published()
+    return render(request, "consultation/briefs/example_detail.html", {
+        "example": get_object_or_404(examples, slug=example), "can_manage": can_manage})
+
+
+def example_form(request, example=None):
+    if not request.user.has_perm("consultation.manage_example"):
+        return _deny(request)
+    instance = get_object_or_404(Example, slug=example) if example else None
+    form = ExampleForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if instance is None:
+                saved = services.create_example(actor=request.user, **form.cleaned_data)
+            else:
+                saved = services.update_example(
+                    instance, actor=request.user,
+                    **{name: form.cleaned_data[name] for name in form.changed_data})
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The example has been saved."))
+            return redirect(saved)
+    return render(request, "consultation/briefs/example_form.html", {
+        "form": form, "example": instance})

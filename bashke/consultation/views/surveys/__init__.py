@@ -1,0 +1,2 @@
+"""Survey pages: building (``build``), answering (``answer``), results (``results``) and
+exports (``export``)."""
