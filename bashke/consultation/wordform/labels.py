@@ -39,7 +39,7 @@ TEXT = {
             ("Zgjidhja", "Çfarë aktivitetesh propozon ajo dhe si do të kontribuonin ato në "
                          "arritjen e objektivit?"),
             ("Ndikimi", "Nëse zbatohet plotësisht siç është shkruar, çfarë efekti do të "
-                        "kishte mbi problemin; çfarë do të arrihej me secilin hap kryesor?"),
+                        "kishte mbi problemin; çfarë do të arrihej me secilën pikë referimi?"),
         ],
         "about": "Rreth idesë",
         "sender": "Kush e dërgon",
