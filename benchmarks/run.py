@@ -13,6 +13,7 @@ import tempfile
 import time
 import warnings
 
+import bench_ideas
 import bench_surveys
 
 REPEATS = 40
@@ -87,6 +88,7 @@ def main():
             for url in pages:
                 median, p95, queries = measure(client, url)
                 print(f"{url:45} {size:>6} {median:10.1f} {p95:8.1f} {queries:8d}")
+        bench_ideas.run(client)
         bench_surveys.bench()
     return 0
 

@@ -12,17 +12,7 @@ from bashke.consultation.models.meetings import (
     MeetingDocument,
     MeetingRegistration,
 )
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from bashke.core.adminkit import ReadOnly
 
 
 class DocumentInline(ReadOnly, admin.TabularInline):

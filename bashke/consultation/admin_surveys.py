@@ -9,17 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from bashke.consultation.models.surveys import Survey, SurveyOption, SurveyQuestion
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from bashke.core.adminkit import ReadOnly
 
 
 class QuestionInline(ReadOnly, admin.TabularInline):

@@ -3,7 +3,6 @@ moderator hides the comment with a reason, and everyone sees the reason in its p
 statements page takes a vote without JavaScript's help and with it. Every page passes axe
 and is kept as a screenshot."""
 
-import datetime
 import re
 
 import pytest
@@ -15,29 +14,18 @@ from bashke.consultation.models import Comment, NotificationSettings, Support, V
 from bashke.consultation.services import ideas as idea_services
 from bashke.consultation.services import statements as statement_services
 from bashke.plans import services as plan_services
-from bashke.plans.cycle import today
-from bashke.plans.models import Jurisdiction, Role, StageKind
+from bashke.plans.models import Role, StageKind
 
 from personas import PASSWORD, make_user
+from scenes import local_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def scene():
-    day = today()
-    jurisdiction = plan_services.create_jurisdiction(
-        actor=None, slug="shkoder", name_sq="Bashkia Shkodër", name_en="Municipality of Shkodër",
-        kind=Jurisdiction.Kind.LOCAL, country_code="AL")
-    plan = plan_services.create_plan(
-        actor=None, jurisdiction=jurisdiction, number=1, slug="shkoder-local",
-        title_sq="Plani vendor", title_en="Local plan",
-        start=datetime.date(day.year + 1, 1, 1), end=datetime.date(day.year + 2, 12, 31))
-    for kind, start, end in [(StageKind.ONLINE_CONSULTATION, -7, 21),
-                             (StageKind.PRIORITISATION, -1, 10)]:
-        plan_services.add_stage(plan, actor=None, kind=kind,
-                                start=day + datetime.timedelta(days=start),
-                                end=day + datetime.timedelta(days=end))
+    plan = local_plan(component=False, stages=[(StageKind.ONLINE_CONSULTATION, -7, 21),
+                                               (StageKind.PRIORITISATION, -1, 10)])
     author = make_user("ngo@example.org", "Forumi Qytetar", sector=Sector.CIVIL_SOCIETY)
     citizen = make_user("citizen@example.org", "Qytetarja", preferred_language="en")
     moderator = make_user("moderator@example.org", "Moderatorja")

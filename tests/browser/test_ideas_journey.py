@@ -1,7 +1,6 @@
 """A citizen signs up, reads what the plan asks for, and puts forward an idea online with
 the keyboard-friendly form; the draft survives a reload. Every page passes axe."""
 
-import datetime
 import re
 
 import pytest
@@ -10,35 +9,15 @@ from playwright.sync_api import expect
 
 from bashke.accounts.models import User
 from bashke.consultation.models import Idea
-from bashke.plans import services as plan_services
-from bashke.plans.cycle import today
-from bashke.plans.models import Institution, Jurisdiction, StageKind
+
+from scenes import local_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def consultation_plan():
-    jurisdiction = plan_services.create_jurisdiction(
-        actor=None, slug="shkoder", name_sq="Bashkia Shkodër", name_en="Municipality of Shkodër",
-        kind=Jurisdiction.Kind.LOCAL, country_code="AL")
-    municipality = plan_services.create_institution(
-        actor=None, name_sq="Bashkia Shkodër", name_en="Municipality of Shkodër",
-        acronym="BSH", kind=Institution.Kind.OTHER_PUBLIC)
-    day = today()
-    plan = plan_services.create_plan(
-        actor=None, jurisdiction=jurisdiction, number=1, slug="shkoder-open",
-        title_sq="Plani i parë vendor", title_en="First local plan",
-        start=datetime.date(day.year + 1, 1, 1), end=datetime.date(day.year + 2, 12, 31))
-    goal = plan_services.add_goal(plan, actor=None, number=1, title_sq="Qeverisje e hapur",
-                                  title_en="Open government")
-    plan_services.add_component(goal, actor=None, slug="open-budget", position=1,
-                                title_sq="Buxheti i hapur", title_en="Open budget",
-                                leaders=[municipality])
-    plan_services.add_stage(plan, actor=None, kind=StageKind.ONLINE_CONSULTATION,
-                            start=day - datetime.timedelta(days=3),
-                            end=day + datetime.timedelta(days=20))
-    return plan
+def consultation_plan(db):
+    return local_plan(slug="shkoder-open")
 
 
 def test_a_citizen_signs_up_and_puts_forward_an_idea(page, axe_check, screenshot,

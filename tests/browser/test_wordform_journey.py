@@ -3,7 +3,6 @@
 was read with the unanswered question flagged, answers it on the page, confirms, and lands
 on the published idea. Every page passes axe and is kept as a screenshot."""
 
-import datetime
 import re
 
 import pytest
@@ -11,35 +10,16 @@ from docx import Document
 from playwright.sync_api import expect
 
 from bashke.consultation.models import Channel, Idea
-from bashke.plans import services as plan_services
-from bashke.plans.cycle import today
-from bashke.plans.models import Institution, Jurisdiction, StageKind
 
 from personas import PASSWORD, make_user
+from scenes import local_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def scene():
-    day = today()
-    jurisdiction = plan_services.create_jurisdiction(
-        actor=None, slug="shkoder", name_sq="Bashkia Shkodër", name_en="Municipality of Shkodër",
-        kind=Jurisdiction.Kind.LOCAL, country_code="AL")
-    plan = plan_services.create_plan(
-        actor=None, jurisdiction=jurisdiction, number=1, slug="shkoder-local",
-        title_sq="Plani vendor i Shkodrës", title_en="Shkodër local plan",
-        start=datetime.date(day.year + 1, 1, 1), end=datetime.date(day.year + 2, 12, 31))
-    goal = plan_services.add_goal(plan, actor=None, number=1, title_sq="Qeverisja e hapur",
-                                  title_en="Open government")
-    plan_services.add_component(goal, actor=None, slug="open-budget", position=1,
-                                title_sq="Buxheti i hapur", title_en="Open budget")
-    plan_services.add_stage(plan, actor=None, kind=StageKind.ONLINE_CONSULTATION,
-                            start=day - datetime.timedelta(days=3),
-                            end=day + datetime.timedelta(days=20))
-    plan_services.create_institution(actor=None, name_sq="Bashkia Shkodër",
-                                     name_en="Municipality of Shkodër", acronym="BSH",
-                                     kind=Institution.Kind.OTHER_PUBLIC)
+    plan = local_plan()
     citizen = make_user("elira@example.org", "Elira Gjoka", preferred_language="en")
     return {"plan": plan, "citizen": citizen}
 

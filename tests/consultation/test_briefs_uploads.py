@@ -9,10 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from bashke.consultation.demos.briefs import simple_pdf
 from bashke.consultation.models import BriefDocument, BriefKind
 from bashke.consultation.services import briefs as services
 from bashke.core.models import AuditEntry
+from bashke.core.pdf import simple_pdf
 from bashke.core.uploads import OLE_MAGIC
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

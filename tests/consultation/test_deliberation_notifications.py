@@ -79,8 +79,9 @@ def test_followers_and_the_comment_replied_to_are_told(idea, cso_member, citizen
     services.add_comment(idea, actor=staff, body="An answer", parent=top)
 
     assert {m.to[0] for m in mail.outbox} == {cso_member.email, citizen.email, assessor.email}
-    assert "replied to your comment" in mails_to(citizen)[0].body
-    assert mails_to(assessor)[0].subject == f"A new comment on “{idea.title}”"
+    # In the citizen's language, Albanian.
+    assert "iu përgjigj komentit tuaj" in mails_to(citizen)[0].body
+    assert mails_to(assessor)[0].subject == f"Një koment i ri për “{idea.title}”"
 
 
 def test_who_chose_otherwise_hears_nothing(idea, cso_member, citizen, assessor):
@@ -146,7 +147,7 @@ def test_a_link_scanner_opening_the_link_unsubscribes_nobody(client, idea, cso_m
     page = client.get(path)
 
     assert page.status_code == 200
-    assert "Stop e-mails about this idea" in page.content.decode()
+    assert "Ndalo e-mailet për këtë ide" in page.content.decode()  # the link is Albanian
     assert notifications.follower_ids(idea) >= {cso_member.pk}
 
 
@@ -158,7 +159,7 @@ def test_one_click_stops_the_ideas_e_mails_without_logging_in(idea, cso_member, 
     response = client.post(path, {"List-Unsubscribe": "One-Click"})
 
     assert response.status_code == 200
-    assert "you no longer follow" in response.content.decode()
+    assert "nuk e ndiqni më" in response.content.decode()
     assert cso_member.pk not in notifications.follower_ids(idea)
     mail.outbox.clear()
     services.add_comment(idea, actor=citizen, body="Again")
@@ -208,7 +209,7 @@ def test_the_digest_summarises_yesterday_once(idea, cso_member, citizen, assesso
     assert message.to == [cso_member.email]
     assert "Citizen: Yesterday's remark" in message.body
     assert "My own answer" not in message.body and "Today's remark" not in message.body
-    assert "1 new supporter." in message.body
+    assert "1 mbështetës i ri." in message.body  # in the recipient's Albanian
     assert f"https://b.example/sq/plans/{idea.plan.slug}/ideas/{idea.pk}/" in message.body
     assert "https://b.example/sq/notifications/unsubscribe/" in message.body
     assert "Queued 1 digest(s)" in out.getvalue()

@@ -17,7 +17,7 @@ def token(citizen):
 
 def post(client, slug, token, body):
     return client.post(f"/api/v1/plans/{slug}/ideas", body, content_type="application/json",
-                       HTTP_AUTHORIZATION=f"Bearer {token}")
+                       HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT_LANGUAGE="en")
 
 
 def test_search_matches_the_web_list(client, citizen, make_idea, open_plan):

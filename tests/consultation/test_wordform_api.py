@@ -68,7 +68,8 @@ def test_parsing_returns_the_answers_and_saves_nothing(client, open_plan, agency
     (b"hello", "notes.txt", "notes.txt is not an accepted kind of file"),
 ])
 def test_bad_files_are_422_with_the_reason(client, open_plan, content, name, message):
-    response = client.post(parse_url(open_plan), {"file": SimpleUploadedFile(name, content)})
+    response = client.post(parse_url(open_plan), {"file": SimpleUploadedFile(name, content)},
+                           HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 422
     assert message in response.json()["detail"]
 

@@ -12,6 +12,7 @@ from bashke.accounts.models import User
 from bashke.consultation.forms_meetings import parse_attendance_lines
 from bashke.consultation.models.meetings import Meeting, MeetingKind
 from bashke.consultation.services import meetings as services
+from bashke.core.pdf import simple_pdf
 from bashke.plans.models import ActionPlan, Component, Institution
 
 COORDINATOR = "coordinator@bashke.example"
@@ -159,7 +160,7 @@ def _shkoder(plan, actor):
                              "planifikuar për ta.",
                   "submitter_name": "Noemi Vata"},
             document=("Rendi i ditës / Agenda", "rendi-i-dites.pdf",
-                      _pdf("Rendi i dites - Agenda")))
+                      simple_pdf(["Rendi i ditës - Agenda"])))
         made.append(past)
     upcoming, created = _meeting(
         plan, actor, component_slug="participatory-budgeting",
@@ -229,26 +230,3 @@ def _albania(plan, actor):
                   "submitter_name": "Erion Hoxha"})
         return [meeting]
     return []
-
-
-def _pdf(text: str) -> bytes:
-    """A one-page PDF saying ``text`` (ASCII), with a correct cross-reference table."""
-    stream = f"BT /F1 18 Tf 72 760 Td ({text}) Tj ET".encode("ascii")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    body, offsets = b"%PDF-1.4\n", []
-    for number, content in enumerate(objects, 1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % number + content + b"\nendobj\n"
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    body += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return body
