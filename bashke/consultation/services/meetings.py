@@ -58,7 +58,8 @@ def _check_component(actor, plan, component):
 
 
 def _locked(meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("plan").get(pk=meeting.pk)
+    return (Meeting.objects.select_for_update(of=("self",)).select_related("plan")
+            .get(pk=meeting.pk))
 
 
 def _unknown(changes):

@@ -28,6 +28,13 @@ QUESTION_WORDING = ("text_sq", "text_en", "help_sq", "help_en", "low_label_sq",
 QUESTION_SHAPE = ("kind", "required", "min_choices", "max_choices")
 
 
+
+def _locked(survey_id, *related):
+    """The survey, locked for this transaction. Only its own row is locked: the component
+    is nullable, and PostgreSQL cannot lock the empty side of an outer join."""
+    return (Survey.objects.select_for_update(of=("self",)).select_related("plan", *related)
+            .get(pk=survey_id))
+
 def _check_manager(actor, target):
     # ``actor=None`` is the system itself (demo data, commands), as in the other services.
     if actor is not None and not actor.has_perm("consultation.manage_survey", target):
@@ -100,7 +107,7 @@ def create_survey(plan, *, actor, **fields) -> Survey:
 def update_survey(survey, *, actor, **fields) -> Survey:
     _unknown(fields, SURVEY_FIELDS)
     _check_manager(actor, survey.place)
-    survey = Survey.objects.select_for_update().select_related("plan").get(pk=survey.pk)
+    survey = _locked(survey.pk)
     before = _snapshot(survey)
     for name, value in fields.items():
         setattr(survey, name, value)
@@ -129,7 +136,7 @@ def set_status(survey, *, actor, status) -> Survey:
     """Publish a draft, close a published survey, reopen a closed one, or take a survey
     without answers back to draft."""
     _check_manager(actor, survey.place)
-    survey = Survey.objects.select_for_update().select_related("plan").get(pk=survey.pk)
+    survey = _locked(survey.pk)
     allowed = {
         SurveyStatus.PUBLISHED: {SurveyStatus.DRAFT, SurveyStatus.CLOSED},
         SurveyStatus.CLOSED: {SurveyStatus.PUBLISHED},
@@ -200,7 +207,7 @@ def add_question(survey, *, actor, options=(), **fields) -> SurveyQuestion:
     """``options``: [(label_sq, label_en)] in order, for choice and ranking questions."""
     _unknown(fields, QUESTION_WORDING + QUESTION_SHAPE + ("position",))
     _check_manager(actor, survey.place)
-    survey = Survey.objects.select_for_update().select_related("plan").get(pk=survey.pk)
+    survey = _locked(survey.pk)
     _check_unlocked(survey)
     question = SurveyQuestion(survey=survey, **fields)
     if not fields.get("position"):
@@ -224,8 +231,7 @@ def update_question(question, *, actor, options=None, **fields) -> SurveyQuestio
     out are removed. Once the survey has responses only the wording and the question's
     position may change: options keep their ids, so an answer never moves to another."""
     _unknown(fields, QUESTION_WORDING + QUESTION_SHAPE + ("position",))
-    survey = Survey.objects.select_for_update().select_related("plan", "component").get(
-        pk=question.survey_id)
+    survey = _locked(question.survey_id, "component")
     _check_manager(actor, survey.place)
     question = SurveyQuestion.objects.get(pk=question.pk)
     current = list(question.options.all())
@@ -277,8 +283,7 @@ def _replace_options(question, current, wanted):
 
 @transaction.atomic
 def delete_question(question, *, actor) -> None:
-    survey = Survey.objects.select_for_update().select_related("plan", "component").get(
-        pk=question.survey_id)
+    survey = _locked(question.survey_id, "component")
     _check_manager(actor, survey.place)
     _check_unlocked(survey)
     before = _question_data(question, question.options.all())
