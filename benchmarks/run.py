@@ -6,33 +6,16 @@ the demo's size and at a large plan (20 goals × 10 components, 60 stages).
 """
 
 import datetime
-import os
 import statistics
 import sys
 import tempfile
 import time
-import warnings
 
 import bench_ideas
 import bench_surveys
+from fresh_site import setup_django
 
 REPEATS = 40
-# WhiteNoise notes that static files are not collected; the pages measured do not need them.
-warnings.filterwarnings("ignore", "No directory at")
-
-
-def setup_django(folder):
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bashke.settings")
-    os.environ["BASHKE_VAR_DIR"] = folder
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", "")
-    os.environ["ALLOWED_HOSTS"] = "testserver"
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("loaddemo", stdout=open(os.devnull, "w"))
 
 
 def grow(plan):

@@ -97,10 +97,9 @@ def record(request, slug):
     form = RecordedIdeaForm(request.POST or None, **_form_kwargs(request, plan))
     if request.method == "POST" and form.is_valid():
         try:
-            idea = services.submit_idea(plan, actor=request.user, answers={
-                **form.answers(), "submitter_name": form.cleaned_data["submitter_name"]},
-                agencies=form.cleaned_data["agencies"], channel=form.cleaned_data["channel"],
-                recorded=True)
+            idea = services.submit_idea(plan, actor=request.user, answers=form.answers(),
+                                        agencies=form.cleaned_data["agencies"],
+                                        channel=form.cleaned_data["channel"], recorded=True)
         except ValidationError as error:
             _add_errors(form, error)
         else:
