@@ -9,42 +9,13 @@ from dataclasses import dataclass, field
 
 import rules
 
-from bashke.consultation.models import Brief
-from bashke.plans.models import ActionPlan, Component, PlanRole, Role
-from bashke.plans.rules import _has_role
-
-COMPONENT_ROLES = (Role.COMPONENT_LEADER, Role.SECRETARIAT)
-
-
-def _plan_and_component(target):
-    if isinstance(target, Brief):
-        return target.plan, target.component
-    if isinstance(target, Component):
-        return target.goal.plan, target
-    if isinstance(target, ActionPlan):
-        return target, None
-    return None, None
-
-
-@rules.predicate
-def coordinates_plan_of(user, target):
-    plan, _component = _plan_and_component(target)
-    return _has_role(user, plan, Role.COORDINATOR)
-
-
-@rules.predicate
-def works_on_component_of(user, target):
-    plan, component = _plan_and_component(target)
-    if component is None:
-        return False
-    return PlanRole.objects.for_user(user).filter(
-        plan=plan, component=component, role__in=COMPONENT_ROLES).exists()
-
-
-@rules.predicate
-def works_on_any_component(user, plan):
-    return isinstance(plan, ActionPlan) and PlanRole.objects.for_user(user).filter(
-        plan=plan, role__in=COMPONENT_ROLES, component__isnull=False).exists()
+from bashke.consultation.permissions.common import (
+    COMPONENT_ROLES,
+    coordinates_plan_of,
+    works_on_any_component,
+    works_on_component_of,
+)
+from bashke.plans.models import PlanRole, Role
 
 
 @rules.predicate

@@ -10,42 +10,14 @@ its participation figures; only those who run it see who attended by name.
 import rules
 
 from bashke.consultation.models.meetings import Meeting
-from bashke.plans.models import ActionPlan, PlanRole, Role
+from bashke.consultation.permissions.common import (
+    COMPONENT_ROLES,
+    coordinates_plan_of,
+    works_on_any_component,
+    works_on_component_of,
+)
+from bashke.plans.models import PlanRole, Role
 from bashke.plans.rules import _has_role
-
-COMPONENT_ROLES = (Role.COMPONENT_LEADER, Role.SECRETARIAT)
-
-
-def _plan_of(target):
-    if isinstance(target, Meeting):
-        return target.plan
-    return target if isinstance(target, ActionPlan) else None
-
-
-@rules.predicate
-def coordinates_plan(user, target):
-    plan = _plan_of(target)
-    return plan is not None and _has_role(user, plan, Role.COORDINATOR)
-
-
-@rules.predicate
-def runs_a_component(user, target):
-    """Leads, or sits on the secretariat of, some component of the plan."""
-    plan = _plan_of(target)
-    if plan is None or not getattr(user, "is_authenticated", False):
-        return False
-    return PlanRole.objects.filter(user=user, plan=plan, role__in=COMPONENT_ROLES,
-                                   component__isnull=False).exists()
-
-
-@rules.predicate
-def runs_meeting_component(user, meeting):
-    if not isinstance(meeting, Meeting) or meeting.component_id is None:
-        return False
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return PlanRole.objects.filter(user=user, plan_id=meeting.plan_id, role__in=COMPONENT_ROLES,
-                                   component_id=meeting.component_id).exists()
 
 
 @rules.predicate
@@ -70,9 +42,9 @@ def components_run_by(user, plan):
 
 
 manage_meeting = (
-    rules.is_staff | coordinates_plan
-    | (~is_meeting & runs_a_component)
-    | (is_meeting & runs_meeting_component)
+    rules.is_staff | coordinates_plan_of
+    | (~is_meeting & works_on_any_component)
+    | (is_meeting & works_on_component_of)
 )
 
 rules.add_perm("consultation.manage_meeting", manage_meeting)

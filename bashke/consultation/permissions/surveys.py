@@ -9,40 +9,16 @@ secretariat, and site staff.
 
 import rules
 
-from bashke.plans.models import ActionPlan, Component, Role
-from bashke.plans.rules import _has_role
-
-
-def _place(target):
-    """(plan, component or None) for a survey, a component or a plan."""
-    if isinstance(target, Component):
-        return target.goal.plan, target
-    if isinstance(target, ActionPlan):
-        return target, None
-    place = getattr(target, "place", None)  # a Survey
-    if place is None:
-        return None, None
-    return _place(place)
-
-
-@rules.predicate
-def coordinates_its_plan(user, target):
-    plan, _component = _place(target)
-    return _has_role(user, plan, Role.COORDINATOR)
-
-
-@rules.predicate
-def runs_its_component(user, target):
-    plan, component = _place(target)
-    if component is None:
-        return False
-    return (_has_role(user, plan, Role.COMPONENT_LEADER, component)
-            or _has_role(user, plan, Role.SECRETARIAT, component))
+from bashke.consultation.permissions.common import (
+    coordinates_plan_of,
+    plan_and_component,
+    works_on_component_of,
+)
 
 
 @rules.predicate
 def records_ideas_for_the_whole_plan(user, target):
-    plan, component = _place(target)
+    plan, component = plan_and_component(target)
     if component is not None or plan is None:
         return False
     return user.has_perm("consultation.record_idea", plan)
@@ -58,7 +34,7 @@ def results_are_public(user, survey):
     return survey.results_are_public()
 
 
-can_manage = (rules.is_staff | coordinates_its_plan | runs_its_component
+can_manage = (rules.is_staff | coordinates_plan_of | works_on_component_of
               | records_ideas_for_the_whole_plan)
 
 rules.add_perm("consultation.manage_survey", can_manage)
