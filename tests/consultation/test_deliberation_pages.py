@@ -330,7 +330,13 @@ def test_the_idea_page_runs_as_many_queries_with_2_or_500_comments(client_for, i
     with CaptureQueriesContext(connection) as large:
         html = page_of(idea, client)
 
-    assert html.count('class="comment reply"') == 252
+    # The first page of threads, with every reply to them.
+    from bashke.consultation.views.deliberation import THREADS_PER_PAGE
+
+    shown = Comment.objects.filter(idea=idea, parent__isnull=True).order_by(
+        "created_at", "id")[:THREADS_PER_PAGE]
+    replies = Comment.objects.filter(parent__in=list(shown)).count()
+    assert replies > 0 and html.count('class="comment reply"') == replies
     assert len(small) == len(large)
 
 
@@ -357,3 +363,24 @@ def test_the_statements_page_and_queue_run_fixed_queries(client_for, voting_plan
         Flag.objects.create(plan=voting_plan, comment=comment, reporter=open_coordinator,
                             reason="spam")
     assert counts() == small
+
+
+def test_long_discussions_come_a_page_of_threads_at_a_time(client_for, idea, citizen,
+                                                          django_assert_max_num_queries):
+    from bashke.consultation.models import Comment
+    from bashke.consultation.views.deliberation import THREADS_PER_PAGE
+
+    Comment.objects.bulk_create([
+        Comment(idea=idea, author=citizen, body=f"Thread {n}", body_html=f"<p>Thread {n}</p>",
+                language="en") for n in range(THREADS_PER_PAGE + 5)])
+    client = client_for(citizen)
+    first = client.get(idea.get_absolute_url()).content.decode()
+    assert "<p>Thread 0</p>" in first and f"<p>Thread {THREADS_PER_PAGE}</p>" not in first
+    assert "?comments=2" in first
+    second = client.get(idea.get_absolute_url() + "?comments=2").content.decode()
+    assert f"<p>Thread {THREADS_PER_PAGE}</p>" in second and "<p>Thread 0</p>" not in second
+    # A reply lands on the page of its thread.
+    last = Comment.objects.order_by("-pk").first()
+    response = client.post(f"/en/plans/{idea.plan.slug}/ideas/{idea.pk}/comments/",
+                           {"body": "A reply", "language": "en", "parent": last.pk})
+    assert response.status_code == 302 and "?comments=2#comment-" in response["Location"]

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -81,8 +82,25 @@ def _idea_of(target):
     return target.idea if isinstance(target, Comment) else target
 
 
-def _anchor(target):
-    return f"#comment-{target.pk}" if isinstance(target, Comment) else "#discussion"
+# Long discussions are read a page of threads (a comment and its replies) at a time.
+THREADS_PER_PAGE = 30
+
+
+def comment_location(comment) -> str:
+    """The idea page's address showing this comment: the page of its thread, and the
+    comment's anchor."""
+    top_id = comment.parent_id or comment.pk
+    before = Comment.objects.filter(idea_id=comment.idea_id, parent__isnull=True,
+                                    pk__lt=top_id).count()
+    page = before // THREADS_PER_PAGE + 1
+    query = f"?comments={page}" if page > 1 else ""
+    return f"{comment.idea.get_absolute_url()}{query}#comment-{comment.pk}"
+
+
+def _location(target):
+    if isinstance(target, Comment):
+        return comment_location(target)
+    return target.get_absolute_url() + "#discussion"
 
 
 # The panel on the idea page ------------------------------------------------------------
@@ -98,12 +116,14 @@ def idea_panel_context(request, idea) -> dict:
         if comment.parent_id:
             replies[comment.parent_id].append(comment)
     threads = [(comment, replies[comment.pk]) for comment in comments if not comment.parent_id]
+    thread_page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("comments"))
     _comment_urls(idea.plan.slug, comments)
     support_count = getattr(idea, "support_count", None)
     if support_count is None:
         support_count = Support.objects.filter(idea=idea).count()
     context = {
-        "idea": idea, "threads": threads, "support_count": support_count,
+        "idea": idea, "threads": thread_page.object_list, "thread_page": thread_page,
+        "support_count": support_count,
         "comment_count": sum(1 for c in comments if not c.is_hidden),
         "supports": False, "following": False, "flagged_idea": False, "can_moderate": False,
         "idea_flag_count": 0, "can_comment": False, "closed_message": "",
@@ -226,7 +246,7 @@ def comment(request, slug, pk):
             status = error_status(error)
         else:
             messages.success(request, _("Your comment is published."))
-            return redirect(idea.get_absolute_url() + f"#comment-{new.pk}")
+            return redirect(comment_location(new))
     return render(request, f"{TEMPLATES}/comment_form.html",
                   {"idea": idea, "plan": idea.plan, "form": form, "parent": parent},
                   status=status)
@@ -248,7 +268,7 @@ def edit_comment(request, slug, pk):
                 add_errors(form, error)
             else:
                 messages.success(request, _("Your comment is changed."))
-                return redirect(comment.idea.get_absolute_url() + f"#comment-{comment.pk}")
+                return redirect(comment_location(comment))
     return render(request, f"{TEMPLATES}/comment_edit.html",
                   {"comment": comment, "idea": comment.idea, "plan": comment.idea.plan,
                    "form": form}, status=status)
@@ -275,7 +295,7 @@ def flag(request, slug, pk, kind):
                 status = error_status(error)
             else:
                 messages.success(request, _("Thank you. The moderators will look at it."))
-                return redirect(idea.get_absolute_url() + _anchor(target))
+                return redirect(_location(target))
     return render(request, f"{TEMPLATES}/flag.html", {
         "target": target, "kind": kind, "idea": idea, "plan": idea.plan, "form": form},
         status=status)
@@ -295,7 +315,7 @@ def hide(request, slug, pk, kind):
             add_errors(form, error)
         else:
             messages.success(request, _("Hidden. The reason is shown in its place."))
-            return _back(request, idea.get_absolute_url() + _anchor(target))
+            return _back(request, _location(target))
     return render(request, f"{TEMPLATES}/hide.html", {
         "target": target, "kind": kind, "idea": idea, "plan": idea.plan, "form": form,
         "next": request.POST.get("next", "")}, status=400)
@@ -306,7 +326,7 @@ def restore(request, slug, pk, kind):
     target = _target(slug, pk, kind)
     services.restore(target, actor=request.user)
     messages.success(request, _("Restored: it is shown again."))
-    return _back(request, _idea_of(target).get_absolute_url() + _anchor(target))
+    return _back(request, _location(target))
 
 
 @require_POST
@@ -316,7 +336,7 @@ def dismiss(request, slug, pk, kind):
     messages.success(request, ngettext(
         "%(count)s report closed; the content stays as it is.",
         "%(count)s reports closed; the content stays as it is.", count) % {"count": count})
-    return _back(request, _idea_of(target).get_absolute_url() + _anchor(target))
+    return _back(request, _location(target))
 
 
 def moderation(request, slug):
