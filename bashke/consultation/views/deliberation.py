@@ -18,7 +18,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from bashke.accounts.forms import site_root
+from bashke.accounts.forms import add_service_errors, site_root
 from bashke.accounts.throttle import client_ip
 from bashke.consultation import notifications
 from bashke.consultation.forms_deliberation import (
@@ -45,14 +45,6 @@ TEMPLATES = "consultation/deliberation"
 def error_status(error: ValidationError) -> int:
     codes = {e.code for e in error.error_list} if hasattr(error, "error_list") else set()
     return 429 if "rate_limited" in codes else 400
-
-
-def add_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _back(request, fallback: str):
@@ -242,7 +234,7 @@ def comment(request, slug, pk):
                                        client_address=client_ip(request),
                                        site_root=site_root(request))
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
             status = error_status(error)
         else:
             messages.success(request, _("Your comment is published."))
@@ -265,7 +257,7 @@ def edit_comment(request, slug, pk):
                 services.edit_comment(comment, actor=request.user,
                                       body=form.cleaned_data["body"])
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Your comment is changed."))
                 return redirect(comment_location(comment))
@@ -291,7 +283,7 @@ def flag(request, slug, pk, kind):
                               details=form.cleaned_data["details"],
                               client_address=client_ip(request))
             except ValidationError as error:
-                add_errors(form, error)
+                add_service_errors(form, error)
                 status = error_status(error)
             else:
                 messages.success(request, _("Thank you. The moderators will look at it."))
@@ -312,7 +304,7 @@ def hide(request, slug, pk, kind):
         try:
             services.hide(target, actor=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Hidden. The reason is shown in its place."))
             return _back(request, _location(target))

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bashke.accounts.forms import add_service_errors
 from bashke.accounts.throttle import client_ip
 from bashke.consultation.forms_ideas import IdeaFilterForm, IdeaForm, RecordedIdeaForm
 from bashke.consultation.models import Idea, IdeaDraft
@@ -36,14 +37,6 @@ def _form_kwargs(request, plan):
     return {"plan": plan, "user": request.user}
 
 
-def _add_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, field_errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 def submit(request, slug):
     plan = _plan(slug)
     open_stage, upcoming = services.idea_window(plan)
@@ -60,7 +53,7 @@ def submit(request, slug):
                                             agencies=form.cleaned_data["agencies"],
                                             client_address=client_ip(request))
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Thank you: your idea is published. You can change "
                                             "it until %(end)s.") % {"end": open_stage.end})
@@ -101,7 +94,7 @@ def record(request, slug):
                                         agencies=form.cleaned_data["agencies"],
                                         channel=form.cleaned_data["channel"], recorded=True)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The idea is recorded and published."))
             return redirect(idea)
@@ -119,7 +112,7 @@ def edit(request, slug, pk):
             services.edit_idea(Idea.objects.get(pk=idea.pk), actor=request.user,
                                answers=form.answers(), agencies=form.cleaned_data["agencies"])
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes are saved; the earlier version is kept "
                                         "in the idea's history."))

@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bashke.accounts.forms import add_service_errors
 from bashke.accounts.throttle import client_ip
 from bashke.consultation.forms_deliberation import StatementForm, VoteForm
 from bashke.consultation.models import Statement, Vote
 from bashke.consultation.services import statements as services
-from bashke.consultation.views.deliberation import TEMPLATES, add_errors, error_status
+from bashke.consultation.views.deliberation import TEMPLATES, error_status
 from bashke.plans.models import ActionPlan, Component, Stage
 
 
@@ -74,7 +75,7 @@ def add_statement(request, slug):
                 language=form.cleaned_data["language"],
                 component=form.cleaned_data["component"], client_address=client_ip(request))
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
             status = error_status(error)
         else:
             messages.success(request, _("The statement is published.") if statement.approved

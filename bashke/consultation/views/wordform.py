@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bashke.accounts.forms import add_service_errors
 from bashke.accounts.throttle import client_ip
 from bashke.consultation.models import Idea, PendingWordForm
 from bashke.consultation.services import ideas as idea_services
@@ -129,11 +130,7 @@ def confirm(request, slug, pk):
                                     agencies=form.cleaned_data["agencies"],
                                     client_address=client_ip(request))
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, field_errors in error.message_dict.items():
-                    form.add_error(field if field in form.fields else None, field_errors)
-            else:
-                form.add_error(None, error.messages)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The idea is published."))
             return redirect(idea)
