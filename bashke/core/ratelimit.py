@@ -53,8 +53,3 @@ def peek(key: str, *, limit: int, per: timedelta) -> Verdict:
     if len(recent) >= limit:
         return Verdict(False, max(1, math.ceil((recent[-1] + per - now).total_seconds())))
     return Verdict(True)
-
-
-def prune(older_than: timedelta) -> int:
-    deleted, _ = RateEvent.objects.filter(at__lt=timezone.now() - older_than).delete()
-    return deleted

@@ -77,15 +77,6 @@ class PlanStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
 
 
-class ActionPlanQuerySet(models.QuerySet):
-    def for_page(self):
-        return self.select_related("jurisdiction", "previous")
-
-    def current_on(self, day: datetime.date):
-        """Plans whose period contains the day, or which are being co-created for it."""
-        return self.filter(models.Q(end__gte=day)).order_by("start")
-
-
 class ActionPlan(Bilingual, models.Model):
     bilingual_fields = ("title", "summary")
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="plans",
@@ -114,7 +105,6 @@ class ActionPlan(Bilingual, models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ActionPlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["jurisdiction", "-start"]

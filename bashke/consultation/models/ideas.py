@@ -55,11 +55,6 @@ def _count_per_idea(rows):
 
 
 class IdeaQuerySet(models.QuerySet):
-    def public(self):
-        """Ideas anyone may read: submitted or withdrawn, hidden ones included (their place
-        shows the moderator's reason); drafts are another table."""
-        return self
-
     def visible(self):
         return self.filter(hidden_at__isnull=True)
 
