@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo's links (e-mails, printed addresses) follow the port it is served on.
+export PORT
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 

@@ -213,3 +213,34 @@ def read_secret_key(env, name, var_dir: Path):
     if not key:
         raise ImproperlyConfigured(f"{key_file} is empty: delete it or set {name}.")
     return key
+
+
+HSTS_ONE_YEAR = 365 * 24 * 3600
+
+
+def read_https(env, name="HTTPS"):
+    """HTTPS=on: the site is reached over TLS only. Browsers are told so (HSTS, a year by
+    default: HSTS_SECONDS), cookies travel only over TLS, and a plain-HTTP request is
+    redirected, except /healthz, which a load balancer may ask over plain HTTP.
+    HSTS_PRELOAD=on asks to enter browsers' preload list: a choice for the domain's owner,
+    since leaving that list takes months, so it is off unless asked for."""
+    https = read_bool(env, name, False)
+    if not https:
+        for dependent in ("HSTS_SECONDS", "HSTS_PRELOAD"):
+            if env.get(dependent, "").strip():
+                raise ImproperlyConfigured(f"{dependent} is set but {name} is not on: HSTS "
+                                           f"is only sent over HTTPS.")
+        return {"SECURE_SSL_REDIRECT": False, "SECURE_HSTS_SECONDS": 0}
+    preload = read_bool(env, "HSTS_PRELOAD", False)
+    return {
+        "SECURE_SSL_REDIRECT": True,
+        "SECURE_REDIRECT_EXEMPT": [r"^healthz$"],
+        "SECURE_HSTS_SECONDS": read_int(env, "HSTS_SECONDS", HSTS_ONE_YEAR, minimum=1),
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": preload,
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        # Without preload, `check --deploy` would warn on every run about a choice that is
+        # deliberately left to the domain's owner.
+        "SILENCED_SYSTEM_CHECKS": [] if preload else ["security.W021"],
+    }

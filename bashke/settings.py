@@ -15,7 +15,9 @@ VAR_DIR = Path(env.get("BASHKE_VAR_DIR", Path.cwd() / "var")).resolve()
 DEBUG = config.read_bool(env, "DEBUG", False)
 SECRET_KEY = config.read_secret_key(env, "SECRET_KEY", VAR_DIR)
 # The public address of the site, for links in e-mails sent outside a request (digests).
-SITE_URL = config.read_url(env, "SITE_URL", "http://127.0.0.1:8000")
+# Without it, the address `bashke serve` listens on (PORT, as `make demo` passes it).
+PORT = config.read_int(env, "PORT", 8000, minimum=1, maximum=65535)
+SITE_URL = config.read_url(env, "SITE_URL", f"http://127.0.0.1:{PORT}")
 ALLOWED_HOSTS = config.read_list(env, "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = config.read_list(env, "CSRF_TRUSTED_ORIGINS", [])
 
@@ -44,6 +46,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every response.
+    "bashke.core.security.SecurityHeaders",
+    # Errors under /api/ as JSON, also the 404, 405 and 500 made outside an operation.
+    "bashke.api.errors.JsonApiErrors",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -69,6 +75,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "bashke.core.context_processors.focus",
             ],
         },
     }
@@ -92,6 +99,9 @@ LOGOUT_REDIRECT_URL = "plans:home"
 # Failed log-ins allowed per e-mail address and per client address in the window below.
 LOGIN_FAILURE_LIMIT = config.read_int(env, "LOGIN_FAILURE_LIMIT", 5, minimum=1)
 LOGIN_FAILURE_WINDOW_SECONDS = config.read_int(env, "LOGIN_FAILURE_WINDOW_SECONDS", 900, minimum=1)
+# Failures one client address may make across all accounts per window: generous, so that an
+# office behind one NAT keeps working (accounts/throttle.py).
+LOGIN_FAILURE_IP_LIMIT = config.read_int(env, "LOGIN_FAILURE_IP_LIMIT", 100, minimum=1)
 
 LANGUAGE_CODE = "sq"
 LANGUAGES = [("sq", _("Albanian")), ("en", _("English"))]
@@ -142,6 +152,8 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 if config.read_bool(env, "BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS=on: HSTS, secure cookies, the redirect to https (docs/deployment.md).
+globals().update(config.read_https(env))
 
 LOGGING = {
     "version": 1,

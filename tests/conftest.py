@@ -131,6 +131,21 @@ def moderator(plan):
 
 
 @pytest.fixture
+def staff_without_role(db):
+    """Opens the admin (``is_staff``) but holds no role anywhere: that grants nothing."""
+    return make_user("staff-only@example.org", "Staff Without Role", is_staff=True)
+
+
+@pytest.fixture
+def other_plan_coordinator(previous_plan):
+    """Coordinates another plan of the jurisdiction (and opens the admin): nothing here."""
+    user = make_user("elsewhere@example.org", "Coordinator Elsewhere",
+                     sector=Sector.GOVERNMENT, is_staff=True)
+    services.assign_role(previous_plan, user, Role.COORDINATOR, actor=None)
+    return user
+
+
+@pytest.fixture
 def cso_member(cso):
     return make_user("ngo@example.org", "NGO Member", sector=Sector.CIVIL_SOCIETY,
                      organisation=cso)

@@ -240,3 +240,29 @@ def test_site_url_must_be_an_absolute_address():
     for bad in ("bashke.example.al", "ftp://x", "https://"):
         with pytest.raises(ImproperlyConfigured, match="SITE_URL"):
             read_url({"SITE_URL": bad}, "SITE_URL", "x")
+
+
+def site_url_of(tmp_path, **variables):
+    env = {key: value for key, value in os.environ.items() if key not in SETTINGS_VARIABLES}
+    env.update(DJANGO_SETTINGS_MODULE="bashke.settings", BASHKE_VAR_DIR=str(tmp_path / "var"),
+               **variables)
+    return subprocess.run(
+        [sys.executable, "-c",
+         "import django; django.setup(); from django.conf import settings; "
+         "print(settings.SITE_URL)"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_site_url_follows_the_port_the_demo_is_served_on(tmp_path):
+    # `PORT=8931 make demo`: links in e-mails must point at 8931, not at 8000.
+    assert site_url_of(tmp_path, PORT="8931").stdout.strip() == "http://127.0.0.1:8931"
+    assert site_url_of(tmp_path).stdout.strip() == "http://127.0.0.1:8000"
+    explicit = site_url_of(tmp_path, PORT="8931", SITE_URL="https://bashke.example.org")
+    assert explicit.stdout.strip() == "https://bashke.example.org"
+
+
+@pytest.mark.parametrize("value", ["eighty", "0", "70000"])
+def test_a_bad_port_stops_start_up_naming_it(tmp_path, value):
+    result = start_django(tmp_path, PORT=value)
+    assert result.returncode != 0
+    assert "PORT" in result.stderr.strip().splitlines()[-1]

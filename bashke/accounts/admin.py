@@ -1,15 +1,19 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import forms as auth_forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from bashke.accounts import services, throttle
 from bashke.accounts.forms import LoginForm
 from bashke.accounts.models import PERSONAL_FIELDS, LoginFailure, Organisation, User
 from bashke.accounts.services import AUDITED_USER_FIELDS
 from bashke.core import audit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import allowed
 
 
 class AdminLoginForm(LoginForm, AdminAuthenticationForm):
@@ -57,13 +61,24 @@ class AuditedAdmin(admin.ModelAdmin):
                      scope=self.audit_scope(obj), note="Deleted in the admin.")
 
 
-class UserCreationForm(auth_forms.AdminUserCreationForm):
+class CheckedEmail:
+    """The services' address check in ``clean``: "Ana@Example.org" beside "ana@example.org"
+    is an error on the field, not a failed save."""
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        if services.email_taken(email, exclude=self.instance if self.instance.pk else None):
+            raise ValidationError(services.duplicate_email_error().message_dict["email"])
+        return email
+
+
+class UserCreationForm(CheckedEmail, auth_forms.AdminUserCreationForm):
     class Meta:
         model = User
         fields = ("email", "display_name")
 
 
-class UserChangeForm(auth_forms.UserChangeForm):
+class UserChangeForm(CheckedEmail, auth_forms.UserChangeForm):
     class Meta:
         model = User
         fields = "__all__"
@@ -101,9 +116,49 @@ class UserAdmin(AuditedAdmin, auth_admin.UserAdmin):
                            "password2")}),
     )
 
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request, obj)
+        return allowed(request.user, "accounts.administer_accounts", obj)
+
+    def save_model(self, request, obj, form, change):
+        # Through the services, like every admin: their checks and audit entries.
+        if change:
+            changes = {name: form.cleaned_data[name] for name in form.changed_data
+                       if name in services.ADMIN_FIELDS}
+            services.change_account(User.objects.get(pk=obj.pk), actor=request.user,
+                                    **changes)
+            return
+        usable = form.cleaned_data.get("usable_password") not in (False, "false")
+        obj.pk = services.create_account(
+            actor=request.user, email=form.cleaned_data["email"],
+            display_name=form.cleaned_data["display_name"],
+            password=form.cleaned_data.get("password1") if usable else None).pk
+        obj._state.adding = False
+
+
+class OrganisationAdminForm(forms.ModelForm):
+    """Runs the services' name check in ``clean``, so that a second "QENDRA LIGJORE" beside
+    "Qendra Ligjore" is an error on the name field rather than a failed save."""
+
+    class Meta:
+        model = Organisation
+        fields = services.ORGANISATION_FIELDS
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        try:
+            services.check_organisation_name(name, instance=self.instance)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["name"]) from None
+        return name
+
 
 @admin.register(Organisation)
 class OrganisationAdmin(AuditedAdmin):
+    """Saves through the services (their checks and audit entries), as every admin does."""
+
+    form = OrganisationAdminForm
     list_display = ("name", "acronym", "sector", "member_count")
     list_filter = ("sector",)
     search_fields = ("name", "acronym")
@@ -116,6 +171,20 @@ class OrganisationAdmin(AuditedAdmin):
     def audit_scope(self, obj):
         return obj.audit_scope
 
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request, obj)
+        return allowed(request.user, "accounts.change_organisation_listing", obj)
+
+    def save_model(self, request, obj, form, change):
+        fields = {name: form.cleaned_data[name] for name in services.ORGANISATION_FIELDS}
+        if change:
+            changed = {name: fields[name] for name in form.changed_data if name in fields}
+            services.update_organisation(Organisation.objects.get(pk=obj.pk),
+                                         actor=request.user, **changed)
+        else:
+            obj.pk = services.create_organisation(actor=request.user, **fields).pk
+
     @admin.display(description=_("members"), ordering="member_count")
     def member_count(self, obj):
         return obj.member_count
@@ -123,14 +192,20 @@ class OrganisationAdmin(AuditedAdmin):
 
 @admin.register(LoginFailure)
 class LoginFailureAdmin(admin.ModelAdmin):
-    """Read-only. Deleting the rows for an address is how staff lift a lock-out early."""
+    """Read-only. Above the list, every throttle in force now (who waits, until when), so
+    staff can see each lock-out; deleting a pair's rows lifts it early."""
 
-    list_display = ("key", "at")
-    search_fields = ("key",)
+    list_display = ("email", "ip", "at")
+    search_fields = ("email", "ip")
     date_hierarchy = "at"
+    change_list_template = "admin/accounts/loginfailure/change_list.html"
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {**(extra_context or {}), "lockouts": throttle.current_lockouts()}
+        return super().changelist_view(request, extra_context=extra_context)

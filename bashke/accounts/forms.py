@@ -80,17 +80,19 @@ class LoginForm(Stacked, auth_forms.AuthenticationForm):
         password = self.cleaned_data.get("password")
         if not (email and password):
             return super().clean()
-        keys = throttle.keys_for(email, throttle.client_ip(self.request))
-        wait = throttle.seconds_until_allowed(keys)
+        ip = throttle.client_ip(self.request)
+        wait = throttle.seconds_until_allowed(email, ip)
         if wait:
             # Refused before the password is looked at, so guessing on gains nothing.
             self.throttled = True
             minutes = throttle.minutes(wait)
             raise ValidationError(
-                ngettext("Too many failed attempts to log in with this address or from this "
-                         "connection. Please try again in %(minutes)d minute.",
-                         "Too many failed attempts to log in with this address or from this "
-                         "connection. Please try again in %(minutes)d minutes.", minutes)
+                ngettext("Too many failed attempts to log in with this address from this "
+                         "connection. Please try again in %(minutes)d minute, or ask for a "
+                         "new password.",
+                         "Too many failed attempts to log in with this address from this "
+                         "connection. Please try again in %(minutes)d minutes, or ask for a "
+                         "new password.", minutes)
                 % {"minutes": minutes},
                 code="throttled",
             )
@@ -99,9 +101,9 @@ class LoginForm(Stacked, auth_forms.AuthenticationForm):
             cleaned = super().clean()
         except ValidationError as error:
             if error.code == "invalid_login":
-                throttle.record_failure(keys)
+                throttle.record_failure(email, ip)
             raise
-        throttle.clear(email)
+        throttle.clear_pair(email, ip)
         return cleaned
 
 
@@ -208,3 +210,63 @@ class OrganisationForm(Stacked, forms.ModelForm):
         if Organisation.objects.filter(name_key=organisation_name_key(name)).exists():
             raise services.duplicate_organisation_error().error_dict["name"][0]
         return name
+
+
+# Privacy: e-mail address, data, deletion -------------------------------------------------------
+
+class CurrentPasswordMixin:
+    """Asks for the password the person logs in with, so that a browser left open is not
+    enough to take over or delete the account."""
+
+    def add_password_field(self):
+        self.fields["password"] = forms.CharField(
+            label=_("Your password"), strip=False,
+            widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+            help_text=_("The password you log in with, to confirm that it is you."))
+
+    def clean_password(self):
+        # Counted with the log-in throttle: an unattended open browser must not become a
+        # way to guess the password without limit.
+        password = self.cleaned_data["password"]
+        ip = throttle.client_ip(self.request)
+        wait = throttle.seconds_until_allowed(self.user.email, ip)
+        if wait:
+            minutes = throttle.minutes(wait)
+            raise ValidationError(
+                ngettext("Too many wrong passwords. Please try again in %(minutes)d minute.",
+                         "Too many wrong passwords. Please try again in %(minutes)d minutes.",
+                         minutes) % {"minutes": minutes}, code="throttled")
+        if not self.user.check_password(password):
+            throttle.record_failure(self.user.email, ip)
+            raise ValidationError(_("The password is not right. Type the password you log "
+                                    "in with."), code="wrong_password")
+        return password
+
+
+class EmailChangeForm(Stacked, CurrentPasswordMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("New e-mail address"), max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("We send a link to this address. Your address changes only when you "
+                    "open it; until then you keep logging in with the one you have."))
+
+    def __init__(self, *args, user, request, **kwargs):
+        self.user, self.request = user, request
+        super().__init__(*args, **kwargs)
+        self.add_password_field()
+
+    def clean_email(self):
+        email = normalise_email(self.cleaned_data["email"])
+        if email == self.user.email:
+            raise ValidationError(_("This is already the address of your account."),
+                                  code="same_email")
+        if services.email_taken(email, exclude=self.user):
+            raise services.duplicate_email_error().error_dict["email"][0]
+        return email
+
+
+class DeleteAccountForm(Stacked, CurrentPasswordMixin, forms.Form):
+    def __init__(self, *args, user, request, **kwargs):
+        self.user, self.request = user, request
+        super().__init__(*args, **kwargs)
+        self.add_password_field()

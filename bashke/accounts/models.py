@@ -3,6 +3,7 @@ import unicodedata
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -119,6 +120,10 @@ def normalise_email(address: str) -> str:
     return (address or "").strip().lower()
 
 
+# The glossary's "ish-pjesëmarrës"; the wording comment threads already used.
+FORMER_PARTICIPANT = _("A former participant")
+
+
 class User(AbstractUser):
     """A person. Logs in with an e-mail address; the name shown is ``display_name``."""
 
@@ -144,6 +149,13 @@ class User(AbstractUser):
     # across app processes.
     verification_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     password_reset_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # An address the person asked to change to, until they follow the link sent there.
+    pending_email = models.EmailField(_("new e-mail address, not yet confirmed"), blank=True,
+                                      default="", editable=False)
+    # Set when the person deleted their account: the row stays so that what they published
+    # keeps its place, but it holds nothing personal any more (see accounts/privacy.py).
+    erased_at = models.DateTimeField(_("account deleted"), null=True, blank=True,
+                                     editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["display_name"]
@@ -163,7 +175,15 @@ class User(AbstractUser):
         ]
 
     def __str__(self):
-        return self.display_name or self.email
+        return self.public_name if self.erased_at else (self.display_name or self.email)
+
+    @property
+    def public_name(self) -> str:
+        """The name shown beside what the person wrote, on pages, in the API and in
+        exports: the one place that knows a deleted account has no name any more."""
+        if self.erased_at is not None:
+            return str(FORMER_PARTICIPANT)
+        return self.display_name
 
     def clean(self):
         super().clean()
@@ -174,28 +194,34 @@ class User(AbstractUser):
         return f"user #{self.pk}"
 
     def get_full_name(self):
-        return self.display_name
+        return self.public_name
 
     def get_short_name(self):
-        return self.display_name
+        return self.public_name
 
 
 class LoginFailureQuerySet(models.QuerySet):
-    def for_key(self, key: str):
-        return self.filter(key=key)
+    def for_pair(self, email: str, ip: str):
+        return self.filter(email=normalise_email(email)[:254], ip=ip)
+
+    def from_ip(self, ip: str):
+        return self.filter(ip=ip)
 
     def since(self, moment):
         return self.filter(at__gte=moment)
 
 
 class LoginFailure(models.Model):
-    """One failed log-in, counted against the address typed and the client it came from.
+    """One failed log-in: the address typed and the client it came from.
 
-    Kept in the database rather than a cache so that every app process sees the same count.
+    Counted per (e-mail, client) pair and per client, never per e-mail alone: failures from
+    elsewhere must not lock the owner out (see accounts/throttle.py). Kept in the database
+    rather than a cache so that every app process sees the same count.
     """
 
-    key = models.CharField(_("counted against"), max_length=300)  # "email:…" or "ip:…"
-    at = models.DateTimeField(_("when"), auto_now_add=True)
+    email = models.CharField(_("e-mail address typed"), max_length=254)
+    ip = models.CharField(_("client address"), max_length=100)
+    at = models.DateTimeField(_("when"), default=timezone.now)
 
     objects = LoginFailureQuerySet.as_manager()
 
@@ -204,13 +230,15 @@ class LoginFailure(models.Model):
         verbose_name_plural = _("failed log-ins")
         ordering = ["-at"]
         indexes = [
-            models.Index(fields=["key", "at"], name="accounts_loginfail_key_at"),
+            models.Index(fields=["email", "ip", "at"], name="accounts_loginfail_pair_at"),
+            models.Index(fields=["ip", "at"], name="accounts_loginfail_ip_at"),
             models.Index(fields=["at"], name="accounts_loginfail_at"),
         ]
 
     def __str__(self):
-        return f"{self.key} {self.at:%Y-%m-%d %H:%M:%S}"
+        return f"{self.email} from {self.ip} {self.at:%Y-%m-%d %H:%M:%S}"
 
 
 # Fields that are personal data: kept in the audit log, never shown on public pages.
-PERSONAL_FIELDS = ("email", "display_name", "gender", "password", "last_login")
+PERSONAL_FIELDS = ("email", "display_name", "gender", "password", "last_login",
+                   "pending_email")

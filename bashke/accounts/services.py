@@ -5,7 +5,7 @@ are marked so that public pages never show them."""
 from datetime import timedelta
 
 from django.contrib.auth import password_validation
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -23,12 +23,13 @@ from bashke.accounts.models import (
 )
 from bashke.core import audit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import require
 
 CREATE, UPDATE = AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE
 
 PROFILE_FIELDS = ("display_name", "organisation", "sector", "gender", "preferred_language")
 # What the audit log keeps of a person. Never the password hash: the log is kept forever.
-AUDITED_USER_FIELDS = ("email", "email_verified", "is_active", *PROFILE_FIELDS)
+AUDITED_USER_FIELDS = ("email", "pending_email", "email_verified", "is_active", *PROFILE_FIELDS)
 # Slugs that would shadow a fixed address under /organisations/.
 RESERVED_SLUGS = {"new"}
 # A person may ask for another verification or password-reset e-mail this often.
@@ -50,6 +51,13 @@ def duplicate_email_error() -> ValidationError:
                     "log in or ask for a new password.")},
         code="duplicate_email",
     )
+
+
+def email_taken(email: str, *, exclude=None) -> bool:
+    others = User.objects.filter(email__iexact=normalise_email(email))
+    if exclude is not None:
+        others = others.exclude(pk=exclude.pk)
+    return others.exists()
 
 
 # Signing up and verifying -----------------------------------------------------------------
@@ -163,9 +171,8 @@ def set_password(user: User, raw_password, *, actor, via_email_link=False) -> Us
 # Profile ------------------------------------------------------------------------------------
 
 def _check_may_edit(user: User, actor) -> None:
-    if not getattr(actor, "is_authenticated", False) or (actor.pk != user.pk
-                                                          and not actor.is_staff):
-        raise PermissionDenied("Only the person or staff may change a profile.")
+    require(actor, "accounts.manage_own_account", user,
+            "Only the person may change their profile.")
 
 
 @transaction.atomic
@@ -207,25 +214,122 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
-@transaction.atomic
-def create_organisation(*, actor, name, sector, acronym="", description="",
-                        website="") -> Organisation:
-    if not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied("Log in to add an organisation.")
-    name = " ".join(name.split())
-    if Organisation.objects.filter(name_key=organisation_name_key(name)).exists():
+ORGANISATION_FIELDS = ("name", "slug", "acronym", "sector", "description", "website")
+
+
+def check_organisation_name(name, *, instance=None) -> None:
+    """Refuse a name that another organisation has in any letter case or spacing (forms
+    call it in ``clean`` so the refusal lands on the field)."""
+    others = Organisation.objects.filter(name_key=organisation_name_key(name))
+    if instance is not None and instance.pk:
+        others = others.exclude(pk=instance.pk)
+    if others.exists():
         raise duplicate_organisation_error()
-    organisation = Organisation(name=name, slug=_unique_slug(name), sector=sector,
-                                acronym=acronym.strip(), description=description.strip(),
-                                website=website)
+
+
+def _save_organisation(organisation):
     organisation.full_clean()
     try:
+        # Two saves of one name can both pass the check; the unique name key decides.
         with transaction.atomic():
             organisation.save()
     except IntegrityError:
         raise duplicate_organisation_error() from None
+
+
+@transaction.atomic
+def create_organisation(*, actor, name, sector, acronym="", description="", website="",
+                        slug="") -> Organisation:
+    require(actor, "accounts.add_organisation", None, "Log in to add an organisation.")
+    name = " ".join(name.split())
+    check_organisation_name(name)
+    organisation = Organisation(name=name, slug=slug or _unique_slug(name), sector=sector,
+                                acronym=acronym.strip(), description=description.strip(),
+                                website=website)
+    _save_organisation(organisation)
     audit.record(actor=actor, action=CREATE, instance=organisation,
-                 after=audit.snapshot(organisation, fields=(
-                     "name", "slug", "acronym", "sector", "description", "website")),
+                 after=audit.snapshot(organisation, fields=ORGANISATION_FIELDS),
                  scope=organisation.audit_scope)
     return organisation
+
+
+@transaction.atomic
+def update_organisation(organisation, *, actor, **changes) -> Organisation:
+    """Correct an organisation's listing (the admin's door: superusers only)."""
+    unknown = set(changes) - set(ORGANISATION_FIELDS)
+    if unknown:
+        raise TypeError(f"Not an organisation field: {', '.join(sorted(unknown))}")
+    require(actor, "accounts.change_organisation_listing", organisation,
+            "Only the site's administrators correct an organisation's listing.")
+    before = audit.snapshot(organisation, fields=ORGANISATION_FIELDS)
+    if "name" in changes:
+        changes["name"] = " ".join(changes["name"].split())
+        check_organisation_name(changes["name"], instance=organisation)
+    for name, value in changes.items():
+        setattr(organisation, name, value)
+    _save_organisation(organisation)
+    after = audit.snapshot(organisation, fields=ORGANISATION_FIELDS)
+    if after != before:
+        audit.record(actor=actor, action=UPDATE, instance=organisation, before=before,
+                     after=after, scope=organisation.audit_scope, note="Changed in the admin.")
+    return organisation
+
+
+# Accounts, as the admin changes them -------------------------------------------------------
+
+# What a superuser corrects in the admin; groups and model permissions are Django's own.
+ADMIN_FIELDS = ("email", *PROFILE_FIELDS, "email_verified", "is_active", "is_staff",
+                "is_superuser")
+
+
+def _admin_snapshot(user):
+    return audit.snapshot(user, fields=(*AUDITED_USER_FIELDS, "is_staff", "is_superuser"))
+
+
+def _save_account(user):
+    user.full_clean(exclude=["password"], validate_unique=False)
+    if email_taken(user.email, exclude=user if user.pk else None):
+        raise duplicate_email_error()
+    try:
+        with transaction.atomic():
+            user.save()
+    except IntegrityError:  # the same address saved twice at once
+        raise duplicate_email_error() from None
+
+
+@transaction.atomic
+def create_account(*, actor, email, display_name, password=None) -> User:
+    """An account made in the admin; without a password it cannot log in until reset."""
+    require(actor, "accounts.administer_accounts", None,
+            "Only the site's administrators create accounts for others.")
+    user = User(email=normalise_email(email), display_name=display_name)
+    if password:
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    _save_account(user)
+    audit.record(actor=actor, action=CREATE, instance=user, after=_admin_snapshot(user),
+                 personal_fields=PERSONAL_FIELDS, note="Added in the admin.")
+    return user
+
+
+@transaction.atomic
+def change_account(user: User, *, actor, **changes) -> User:
+    """A superuser's corrections in the admin: the address, the profile, and access (being
+    staff opens the admin and nothing more; authority over a plan is a role on it)."""
+    unknown = set(changes) - set(ADMIN_FIELDS)
+    if unknown:
+        raise TypeError(f"Not an account field: {', '.join(sorted(unknown))}")
+    require(actor, "accounts.administer_accounts", user,
+            "Only the site's administrators change other people's accounts.")
+    before = _admin_snapshot(User.objects.get(pk=user.pk))
+    if "email" in changes:
+        changes["email"] = normalise_email(changes["email"])
+    for name, value in changes.items():
+        setattr(user, name, value)
+    _save_account(user)
+    after = _admin_snapshot(user)
+    if after != before:
+        audit.record(actor=actor, action=UPDATE, instance=user, before=before, after=after,
+                     personal_fields=PERSONAL_FIELDS, note="Changed in the admin.")
+    return user

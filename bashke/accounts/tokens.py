@@ -43,3 +43,32 @@ def user_for_verification_token(token: str) -> User:
     if user is None or _address_digest(user.email) != data.get("email"):
         raise InvalidLink
     return user
+
+
+EMAIL_CHANGE_SALT = "bashke.accounts.change-email"
+EMAIL_CHANGE_MAX_AGE = timedelta(days=2)
+
+
+def email_change_token(user: User) -> str:
+    # Bound to both addresses: the link stops working once either changes, e.g. when the
+    # person asks for yet another address or the change has been made.
+    return signing.dumps({"user": user.pk, "old": _address_digest(user.email),
+                          "new": _address_digest(user.pending_email)},
+                         salt=EMAIL_CHANGE_SALT)
+
+
+def user_for_email_change_token(token: str) -> User:
+    try:
+        data = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_MAX_AGE)
+    except signing.SignatureExpired:
+        raise ExpiredLink from None
+    except signing.BadSignature:
+        raise InvalidLink from None
+    if not isinstance(data, dict):
+        raise InvalidLink
+    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    if (user is None or not user.pending_email
+            or _address_digest(user.email) != data.get("old")
+            or _address_digest(user.pending_email) != data.get("new")):
+        raise InvalidLink
+    return user

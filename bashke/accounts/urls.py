@@ -18,6 +18,11 @@ urlpatterns = [
     path("password/reset/complete/", views.PasswordResetCompleteView.as_view(),
          name="password_reset_complete"),
     path("profile/", views.profile, name="profile"),
+    path("profile/email/", views.change_email, name="change_email"),
+    path("email/confirm/<str:token>/", views.confirm_email_change,
+         name="confirm_email_change"),
+    path("profile/data/", views.download_data, name="download_data"),
+    path("profile/delete/", views.delete_account, name="delete_account"),
     path("organisations/", views.organisation_list, name="organisations"),
     # Before the slug pattern: "new" is also a valid slug (services never hand it out).
     path("organisations/new/", views.organisation_create, name="organisation_create"),

@@ -62,3 +62,41 @@ class ApiToken(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+
+# How long a client may repeat a request under one Idempotency-Key and get the first
+# answer back: long enough for a day of retries, short enough that the table stays small.
+IDEMPOTENCY_TTL_HOURS = 24
+
+
+class IdempotencyKeyQuerySet(models.QuerySet):
+    def older_than(self, moment):
+        return self.filter(created_at__lt=moment)
+
+
+class IdempotencyKey(models.Model):
+    """The first answer to a POST sent with an ``Idempotency-Key`` header (see
+    bashke/api/idempotency.py). A row is written in the same transaction as whatever the
+    request creates, so either both are stored or neither is."""
+
+    # SHA-256 of who sent it (the bearer token, the signed-in user or the client address):
+    # the same key from two people is two keys, and no credential is stored.
+    scope = models.CharField(max_length=64)
+    key = models.CharField(max_length=255)
+    # SHA-256 of the method, path and body: the same key with another request is refused.
+    fingerprint = models.CharField(max_length=64)
+    status = models.PositiveSmallIntegerField()
+    content_type = models.CharField(max_length=200)
+    body = models.BinaryField()
+    created_at = models.DateTimeField(db_index=True)
+
+    objects = IdempotencyKeyQuerySet.as_manager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["scope", "key"],
+                                               name="api_idempotencykey_scope_key")]
+        verbose_name = _("idempotency key")
+        verbose_name_plural = _("idempotency keys")
+
+    def __str__(self):
+        return f"{self.key} ({self.status})"

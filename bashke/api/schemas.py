@@ -1,7 +1,7 @@
 """What the API returns, as ninja schemas: the OpenAPI document is generated from these."""
 
 import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
 
@@ -11,6 +11,14 @@ from bashke.plans.models import Institution, Jurisdiction, PlanStatus, Role, Sta
 Language = Literal["sq", "en"]
 StageState = Literal["past", "current", "upcoming"]
 MAX_LIMIT = 100
+
+# Every integer that reaches the database from outside is one of these: a number past what
+# a column (BIGINT, as every id here) or OFFSET holds makes the driver raise, a 500, where
+# the caller deserves a 422 that names the parameter and the bound.
+DB_INT_MAX = 2**63 - 1
+Id = Annotated[int, Field(ge=1, le=DB_INT_MAX)]
+Offset = Annotated[int, Field(ge=0, le=DB_INT_MAX, description="How many items to skip.")]
+Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")]
 
 
 # Errors ----------------------------------------------------------------------------------
@@ -30,6 +38,14 @@ class ValidationErrorOut(Schema):
     detail: list[ValidationErrorItem]
 
 
+class Unprocessable(Schema):
+    """Every 422: a list of items when the request does not fit the schema (which
+    parameter, what was expected), one sentence when it fits but cannot be accepted (an
+    unknown component, a form answer missing)."""
+    detail: str | list[ValidationErrorItem] = Field(..., examples=[
+        "component: Select a valid choice."])
+
+
 # Query parameters ------------------------------------------------------------------------
 
 class LanguageQuery(Schema):
@@ -41,11 +57,12 @@ class LanguageQuery(Schema):
 
 
 class PlanListQuery(LanguageQuery):
+    # One "example", not "examples": a parameter's examples must be a map in OpenAPI.
     jurisdiction: str | None = Field(None, description="Only plans of this jurisdiction (slug).",
-                                     examples=["albania"])
+                                     json_schema_extra={"example": "albania"})
     status: PlanStatus | None = Field(None, description="Only plans with this status.")
-    limit: int = Field(50, ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")
-    offset: int = Field(0, ge=0, description="How many plans to skip.")
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 # Building blocks -------------------------------------------------------------------------

@@ -8,7 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from bashke.consultation.models import Brief, Example
 from bashke.consultation.services import briefs as services
-from bashke.plans.admin import CoordinatorAccess
+from bashke.core.permissions import allowed
+from bashke.plans.admin import RoleScoped
+from bashke.plans.rules import plans_run_by
 
 
 def _fields(form):
@@ -17,8 +19,10 @@ def _fields(form):
 
 
 @admin.register(Brief)
-class BriefAdmin(CoordinatorAccess, admin.ModelAdmin):
-    plan_path = "plan"
+class BriefAdmin(RoleScoped, admin.ModelAdmin):
+    """The briefs of the plans one coordinates and of the components one runs."""
+
+    permission = "consultation.manage_brief"
     list_display = ("__str__", "plan", "component", "kind", "published", "order", "page")
     list_filter = ("plan", "kind", "published")
     search_fields = ("title_sq", "title_en")
@@ -29,9 +33,22 @@ class BriefAdmin(CoordinatorAccess, admin.ModelAdmin):
         return ("plan",) if obj is not None else ()  # a brief stays with its plan
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and not request.user.is_superuser:
-            return request.user.has_perm("consultation.manage_brief", obj)
-        return super().has_change_permission(request, obj)
+        return self.has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return self.has_module_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # unpublish instead: nothing disappears silently
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Only plans one may add a brief to; the service still asks for the component.
+        if db_field.name == "plan":
+            kwargs["queryset"] = plans_run_by(request.user)
+        elif db_field.name == "component":
+            kwargs["queryset"] = kwargs.get("queryset", db_field.related_model.objects).filter(
+                goal__plan__in=plans_run_by(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description=_("page"))
     def page(self, obj):
@@ -55,10 +72,10 @@ class ExampleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("country_en", "period")}
 
     def has_module_permission(self, request):
-        return request.user.has_perm("consultation.manage_example")
+        return allowed(request.user, "consultation.manage_example")
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("consultation.manage_example")
+        return allowed(request.user, "consultation.manage_example", obj)
 
     has_add_permission = has_change_permission = has_view_permission
 

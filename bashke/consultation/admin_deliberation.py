@@ -6,6 +6,16 @@ all — who chose what is nobody's business, the totals are on the site."""
 from django.contrib import admin
 
 from bashke.consultation.models import Comment, Flag, Statement
+from bashke.plans.admin import RoleScoped
+from bashke.plans.models import Role
+
+
+class Moderated(RoleScoped):
+    """The plan's moderators and coordinators look things up here (consultation.moderate)."""
+
+    component_path = None
+    roles = (Role.COORDINATOR, Role.MODERATOR)
+    permission = "consultation.moderate"
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -20,7 +30,9 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(ReadOnlyAdmin):
+class CommentAdmin(Moderated, ReadOnlyAdmin):
+    plan_path = "idea__plan"
+
     list_display = ("id", "idea", "author", "created_at", "hidden_at")
     list_filter = ("idea__plan", "language")
     search_fields = ("body",)
@@ -29,14 +41,17 @@ class CommentAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Flag)
-class FlagAdmin(ReadOnlyAdmin):
+class FlagAdmin(Moderated, ReadOnlyAdmin):
+    def target(self, obj):
+        return obj.plan
+
     list_display = ("id", "plan", "idea", "comment", "reason", "created_at", "resolution")
     list_filter = ("plan", "reason", "resolution")
     list_select_related = ("plan", "idea", "comment")
 
 
 @admin.register(Statement)
-class StatementAdmin(ReadOnlyAdmin):
+class StatementAdmin(Moderated, ReadOnlyAdmin):
     list_display = ("text", "plan", "approved", "rejected_at", "created_at")
     list_filter = ("plan", "approved")
     search_fields = ("text",)

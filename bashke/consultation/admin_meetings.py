@@ -13,6 +13,7 @@ from bashke.consultation.models.meetings import (
     MeetingRegistration,
 )
 from bashke.core.adminkit import ReadOnly
+from bashke.plans.admin import RoleScoped
 
 
 class DocumentInline(ReadOnly, admin.TabularInline):
@@ -23,7 +24,8 @@ class DocumentInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ReadOnly, admin.ModelAdmin):
+class MeetingAdmin(RoleScoped, ReadOnly, admin.ModelAdmin):
+    permission = "consultation.manage_meeting"
     list_display = ("__str__", "plan", "component", "starts_at", "status", "on_the_site")
     list_filter = ("status", "kind", "plan")
     search_fields = ("title_sq", "title_en", "place")
@@ -37,15 +39,26 @@ class MeetingAdmin(ReadOnly, admin.ModelAdmin):
                            _("open and edit on the site"))
 
 
+class ItsMeetingsPeople(RoleScoped):
+    """Who registered or came: for those who run the meeting, as its attendance page."""
+
+    plan_path = "meeting__plan"
+    component_path = "meeting__component"
+    permission = "consultation.view_attendance_names"
+
+    def target(self, obj):
+        return obj.meeting
+
+
 @admin.register(MeetingRegistration)
-class RegistrationAdmin(ReadOnly, admin.ModelAdmin):
+class RegistrationAdmin(ItsMeetingsPeople, ReadOnly, admin.ModelAdmin):
     list_display = ("meeting", "user", "created_at")
     list_select_related = ("meeting", "user")
     search_fields = ("meeting__title_en", "meeting__title_sq")
 
 
 @admin.register(Attendance)
-class AttendanceAdmin(ReadOnly, admin.ModelAdmin):
+class AttendanceAdmin(ItsMeetingsPeople, ReadOnly, admin.ModelAdmin):
     list_display = ("name", "meeting", "organisation_name", "sector")
     list_select_related = ("meeting",)
     list_filter = ("sector",)

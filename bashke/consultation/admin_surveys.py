@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bashke.consultation.models.surveys import Survey, SurveyOption, SurveyQuestion
 from bashke.core.adminkit import ReadOnly
+from bashke.plans.admin import RoleScoped
 
 
 class QuestionInline(ReadOnly, admin.TabularInline):
@@ -21,7 +22,8 @@ class QuestionInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(Survey)
-class SurveyAdmin(ReadOnly, admin.ModelAdmin):
+class SurveyAdmin(RoleScoped, ReadOnly, admin.ModelAdmin):
+    permission = "consultation.manage_survey"
     list_display = ("__str__", "plan", "component", "opens_at", "closes_at", "status",
                     "on_the_site")
     list_filter = ("status", "plan")
@@ -47,7 +49,14 @@ class OptionInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(SurveyQuestion)
-class SurveyQuestionAdmin(ReadOnly, admin.ModelAdmin):
+class SurveyQuestionAdmin(RoleScoped, ReadOnly, admin.ModelAdmin):
+    plan_path = "survey__plan"
+    component_path = "survey__component"
+    permission = "consultation.manage_survey"
+
+    def target(self, obj):
+        return obj.survey
+
     list_display = ("__str__", "survey", "kind", "position", "required")
     list_filter = ("kind",)
     inlines = [OptionInline]

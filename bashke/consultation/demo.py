@@ -4,7 +4,7 @@ this order (ideas first, for meetings and surveys refer to them)."""
 from importlib import import_module
 from importlib.util import find_spec
 
-AREAS = ["briefs", "ideas", "deliberation", "meetings", "surveys"]
+AREAS = ["briefs", "ideas", "deliberation", "prioritisation", "meetings", "surveys"]
 
 
 def load(out):

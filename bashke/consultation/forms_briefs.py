@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from bashke.accounts.forms import Stacked
 from bashke.consultation.models import Brief, Example, ExampleTheme
 from bashke.core.text import active_content_language
+from bashke.plans import rules as plan_rules
 from bashke.plans.models import Component
 
 
@@ -25,16 +26,17 @@ class BriefForm(Stacked, forms.ModelForm):
             "published": _("Unpublished briefs are seen only by the people who manage them."),
         }
 
-    def __init__(self, *args, plan, scope, **kwargs):
+    def __init__(self, *args, plan, runs, **kwargs):
+        # ``runs``: plans.rules.components_run_by(person, plan), ALL or a set of ids.
         super().__init__(*args, **kwargs)
         components = Component.objects.filter(goal__plan=plan).select_related("goal").order_by(
             "goal__number", "position", "id")
         field = self.fields["component"]
-        if scope.whole_plan:
+        if runs is plan_rules.ALL:
             field.empty_label = _("The whole plan")
         else:
             # A component leader writes for their own component, never for the whole plan.
-            components = components.filter(pk__in=scope.component_ids)
+            components = components.filter(pk__in=runs)
             field.required = True
             field.empty_label = None
         field.queryset = components

@@ -1,5 +1,7 @@
 """The online idea form: the seed's seven questions, with its guidance beside each."""
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -63,7 +65,7 @@ class IdeaForm(forms.ModelForm):
             "language": forms.RadioSelect,
         }
 
-    def __init__(self, *args, plan, user, **kwargs):
+    def __init__(self, *args, plan, user, follow_url="", chosen_goal="", **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
         self.fields["goal"].queryset = PolicyGoal.objects.filter(plan=plan).order_by("number")
@@ -73,6 +75,7 @@ class IdeaForm(forms.ModelForm):
         self.fields["component"].label_from_instance = (
             lambda c: f"{c.goal.numeral}. {c.goal.title} — {c.title}")
         self.fields["goal"].label_from_instance = lambda g: f"{g.numeral}. {g.title}"
+        self._follow_goal(follow_url, chosen_goal)
         self.fields["agencies"].queryset = Institution.objects.order_by("name_en")
         self.fields["agencies"].label_from_instance = lambda i: i.name
         self.fields["agencies"].required = False
@@ -104,6 +107,22 @@ class IdeaForm(forms.ModelForm):
     def _initial_yes_no(self, prefix):
         value = getattr(self.instance, f"improves_{prefix}", None)
         return {True: "yes", False: "no"}.get(value, "")
+
+    def _follow_goal(self, follow_url, chosen_goal):
+        """Offer only the chosen goal's components. A form being submitted keeps every
+        component, so that a mismatch is answered by name (clean) rather than as an unknown
+        choice; the list narrows only when the page is shown for a goal (``?goal=``)."""
+        if follow_url:
+            self.fields["goal"].widget.attrs.update({
+                "hx-get": follow_url, "hx-trigger": "change", "hx-include": "this",
+                "hx-select": "#field-component", "hx-target": "#field-component",
+                "hx-swap": "outerHTML"})
+        if self.is_bound or not re.fullmatch(r"[0-9]{1,9}", str(chosen_goal)):
+            return
+        goal = self.fields["goal"].queryset.filter(pk=int(chosen_goal)).first()
+        if goal is not None:
+            self.initial["goal"] = goal.pk
+            self.fields["component"].queryset = self.fields["component"].queryset.filter(goal=goal)
 
     def clean(self):
         cleaned = super().clean()

@@ -13,9 +13,10 @@ from bashke.accounts.models import Gender, Organisation, Sector, organisation_na
 from bashke.consultation.models import Idea
 from bashke.consultation.models.ideas import fold
 from bashke.consultation.models.meetings import Meeting
-from bashke.consultation.permissions.meetings import components_run_by
 from bashke.consultation.services.meetings import MAX_ATTENDANCE_ROWS
+from bashke.core.permissions import allowed
 from bashke.plans.models import Component, Institution
+from bashke.plans.rules import ALL, components_run_by
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
@@ -52,12 +53,14 @@ class MeetingForm(Stacked, forms.ModelForm):
 
     def __init__(self, *args, user, plan, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = components_run_by(user, plan)
+        runs = components_run_by(user, plan)
         component = self.fields["component"]
-        component.queryset = Component.objects.filter(pk__in=[c.pk for c in allowed]) \
-            .select_related("goal").order_by("goal__number", "position", "id")
+        component.queryset = Component.objects.filter(goal__plan=plan).select_related(
+            "goal").order_by("goal__number", "position", "id")
+        if runs is not ALL:
+            component.queryset = component.queryset.filter(pk__in=runs)
         component.label_from_instance = lambda c: f"{c.goal.numeral}. {c.title}"
-        may_skip = user.is_staff or user.has_perm("plans.change_plan", plan)
+        may_skip = allowed(user, "consultation.schedule_plan_meeting", plan)
         component.required = not may_skip
         component.empty_label = _("The whole plan") if may_skip else None
         self.fields["organiser"].queryset = Institution.objects.order_by("name_en")
@@ -256,14 +259,14 @@ class RegisteredAttendanceForm(forms.Form):
     def __init__(self, *args, registrations, **kwargs):
         super().__init__(*args, **kwargs)
         self.registrations = {str(r.user_id): r for r in registrations}
-        self.fields["people"].choices = [(key, r.user.display_name)
+        self.fields["people"].choices = [(key, r.user.public_name)
                                          for key, r in self.registrations.items()]
 
     def rows(self):
         rows = []
         for key in self.cleaned_data["people"]:
             user = self.registrations[key].user
-            rows.append({"user": user, "name": user.display_name,
+            rows.append({"user": user, "name": user.public_name,
                          "organisation": user.organisation, "sector": user.sector,
                          "gender": user.gender})
         return rows

@@ -149,7 +149,7 @@ def send_comment_mail(comment_id: int, site_root: str) -> None:
         why = ("reply" if user.pk == replied_to else
                "author" if user.pk == idea.author_id else "follower")
         _send(user, "comment", {
-            "why": why, "commenter": comment.author.display_name if comment.author else "",
+            "why": why, "commenter": comment.author.public_name if comment.author else "",
             "excerpt": _excerpt(comment.body),
             "comment_url": f"{site_root}{_in_language(user, idea.get_absolute_url)}"
                            f"#comment-{comment.pk}",
@@ -220,7 +220,7 @@ def digest_for(user, day: datetime.date) -> list[dict]:
     by_idea = {}
     for comment in comments:
         by_idea.setdefault(comment.idea_id, {"comments": [], "statuses": []})["comments"].append(
-            {"author": comment.author.display_name if comment.author else "",
+            {"author": comment.author.public_name if comment.author else "",
              "excerpt": _excerpt(comment.body)[:200]})
     for entry in changes:
         old, new = entry.changes["status"]

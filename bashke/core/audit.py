@@ -1,10 +1,13 @@
 """The audit log's one way in: services call :func:`record` inside their transaction."""
 
+import contextvars
 import datetime
 import decimal
 import uuid
+from contextlib import contextmanager
 
 from django.db import models
+from django.utils import timezone
 
 from bashke.core.models import AuditEntry
 
@@ -47,6 +50,22 @@ def public_repr(instance) -> str:
     return describe() if callable(describe) else str(instance)
 
 
+_dated = contextvars.ContextVar("audit_dated", default=None)
+
+
+@contextmanager
+def dated(moment):
+    """Entries recorded inside the block carry ``moment`` (a date or an aware datetime)
+    instead of now: for histories loaded after the fact, such as the demo's past plans."""
+    if isinstance(moment, datetime.date) and not isinstance(moment, datetime.datetime):
+        moment = timezone.make_aware(datetime.datetime.combine(moment, datetime.time(9)))
+    token = _dated.set(moment)
+    try:
+        yield
+    finally:
+        _dated.reset(token)
+
+
 def record(*, actor, action, instance, before=None, after=None, scope="", note="",
            personal_fields=()) -> AuditEntry | None:
     changes = diff(before or {}, after or {})
@@ -54,6 +73,7 @@ def record(*, actor, action, instance, before=None, after=None, scope="", note="
         return None  # a save that changed nothing is not a change worth a line
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.create(
+        at=_dated.get() or timezone.now(),
         actor=user,
         action=action,
         object_type=instance._meta.label_lower,

@@ -72,23 +72,28 @@ def bar_chart(title: str, items, *, label_header: str, value_header: str,
     return Chart(title=title, svg="".join(parts), columns=columns, rows=rows)
 
 
-def column_chart(title: str, items, *, label_header: str, value_header: str) -> Chart:
-    """Vertical columns over an ordered axis (e.g. ideas per week)."""
+def column_chart(title: str, items, *, label_header: str, value_header: str,
+                 axis_labels=None) -> Chart:
+    """Vertical columns over an ordered axis (e.g. ideas per week). The data table gives
+    each label in full; ``axis_labels``, when given, are the short forms under the columns
+    ("30 Nov" for "30 November 2026")."""
     items = [(str(label), value or 0) for label, value in items]
+    shorts = [str(short) for short in axis_labels] if axis_labels is not None else [
+        label[-5:] for label, _value in items]
     top = max((value for _label, value in items), default=0) or 1
     column, gap, chart_height, axis = 28, 8, 160, 40
     width = max(len(items), 1) * (column + gap) + gap
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} '
              f'{chart_height + axis}" width="100%" role="img" aria-hidden="true" '
              f'focusable="false" class="chart chart-column">']
-    for index, (label, value) in enumerate(items):
+    for index, ((_label, value), short) in enumerate(zip(items, shorts, strict=True)):
         x = gap + index * (column + gap)
         bar = 0 if value <= 0 else max(2, round(chart_height * value / top))
         parts.append(
             f'<rect x="{x}" y="{chart_height - bar}" width="{column}" height="{bar}" '
             f'fill="{PALETTE[0]}"/>'
             f'<text x="{x + column / 2}" y="{chart_height + 14}" font-size="10" '
-            f'text-anchor="middle" fill="#1c2430">{escape(label[-5:])}</text>')
+            f'text-anchor="middle" fill="#1c2430">{escape(short)}</text>')
     parts.append("</svg>")
     return Chart(title=title, svg="".join(parts), columns=[label_header, value_header],
                  rows=[[label, _number(value)] for label, value in items])

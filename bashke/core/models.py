@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +11,20 @@ class AuditQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-at", "-id")
 
+    # The log is append-only for bulk writes too (``update``, ``delete``, ``bulk_update``),
+    # not only for an instance's save and delete. Deleting a person's account keeps their
+    # entries: Django nulls ``actor`` through the base manager, which this does not reach.
+    def update(self, **kwargs):
+        raise RuntimeError("Audit entries are append-only: they cannot be updated.")
+
+    update.alters_data = True
+
+    def delete(self):
+        raise RuntimeError("Audit entries are append-only: they cannot be deleted.")
+
+    delete.alters_data = True
+    delete.queryset_only = True
+
 
 class AuditEntry(models.Model):
     """One change made through a service. Written once, never updated or deleted."""
@@ -19,7 +34,9 @@ class AuditEntry(models.Model):
         UPDATE = "update", _("changed")
         DELETE = "delete", _("deleted")
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # When it happened: now, except for a history loaded after the fact (the demo's plans of
+    # 2018 and 2020), which carries the dates its events had (``audit.dated``).
+    at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",

@@ -1,5 +1,6 @@
 """Content in exactly two languages lives in field pairs (``title_sq``, ``title_en``)."""
 
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 
@@ -37,3 +38,30 @@ def format_day(value) -> str:
         return ""
     text = date_format(value, "j E Y")
     return text.lower() if active_content_language() == "sq" else text
+
+
+def format_short_day(value) -> str:
+    """A day under a chart's column: "30 Nov", "30 nën"."""
+    text = date_format(value, "j M")
+    return text.lower() if active_content_language() == "sq" else text
+
+
+def format_short_month(value) -> str:
+    """A month under a chart's column: "Nov 26", "nën 26"."""
+    text = date_format(value, "M y")
+    return text.lower() if active_content_language() == "sq" else text
+
+
+def format_month(value) -> str:
+    """A month as a heading or a label: "November 2026", "nëntor 2026"."""
+    text = date_format(value, "F Y")
+    return text.lower() if active_content_language() == "sq" else text
+
+
+def format_moment(value) -> str:
+    """A moment as the site writes it everywhere: "1 December 2020, 14:05" in local time,
+    on the 24-hour clock, whatever the browser's habits."""
+    if not value:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{format_day(local)}, {local:%H:%M}"

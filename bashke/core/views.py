@@ -1,13 +1,18 @@
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.cache import never_cache
 
+from bashke.core.permissions import require
+
 
 @never_cache
 def healthz(request):
+    # Asked as the public: a probe must not read a session from the database it checks.
+    require(AnonymousUser(), "core.view_public")
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -1,11 +1,14 @@
-"""Staff edit plan cycles here. Every save goes through :mod:`bashke.plans.services`, so the
-admin obeys the same continuity rules and leaves the same audit entries as any other door."""
+"""Coordinators edit plan cycles here. Every save goes through :mod:`bashke.plans.services`,
+so the admin obeys the same continuity rules and leaves the same audit entries as any other
+door. Being staff only opens the admin: each list shows, and each page changes, only what
+the person's roles on a plan allow (``plans/rules.py``, asked through the kernel)."""
 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import construct_instance
 
+from bashke.core.permissions import allowed
 from bashke.plans import continuity, services
 from bashke.plans.models import (
     ActionPlan,
@@ -16,6 +19,12 @@ from bashke.plans.models import (
     PolicyGoal,
     Role,
     Stage,
+)
+from bashke.plans.rules import (
+    COMPONENT_ROLES,
+    coordinated_plans,
+    plans_run_by,
+    rows_run_by,
 )
 
 
@@ -63,60 +72,88 @@ class StageForm(CheckedForm):
                   "description_en", "responsible")
 
 
-def _coordinated_plans(user):
-    return ActionPlan.objects.filter(roles__user=user, roles__role=Role.COORDINATOR)
-
-
 class CoordinatorAccess:
     """Lets a plan's coordinators (staff accounts without superuser rights) run their plans
-    here; what they may touch follows the same predicates as everywhere (plans/rules.py).
+    here; what they may touch is asked of the kernel, with the same rules as everywhere.
 
     ``plan_path`` says how to reach the plan from a row: "" for a plan itself, "plan" for a
-    stage, None for shared reference data (institutions) that any coordinator may edit."""
+    stage, None for shared reference data (institutions) that any coordinator may edit.
+    ``permission`` is asked for one row (of its plan); ``shared_permission`` for a list,
+    for adding, and for shared reference data."""
 
     plan_path = None
+    permission = "plans.change_plan"
+    shared_permission = "plans.open_plan"
 
     def _plan_of(self, obj):
         return obj if self.plan_path == "" else getattr(obj, self.plan_path)
 
-    def _coordinates_any(self, request):
-        return request.user.is_active and _coordinated_plans(request.user).exists()
+    def _shared(self, request):
+        return allowed(request.user, self.shared_permission)
 
     def has_module_permission(self, request):
-        return request.user.is_superuser or self._coordinates_any(request)
+        return self._shared(request)
 
     def has_view_permission(self, request, obj=None):
         return self.has_change_permission(request, obj)
 
     def has_add_permission(self, request, obj=None):
-        return request.user.is_superuser or self._coordinates_any(request)
+        return self._shared(request)
 
     def has_change_permission(self, request, obj=None):
-        if request.user.is_superuser:
-            return True
         if obj is None or self.plan_path is None:
-            return self._coordinates_any(request)
-        return request.user.has_perm("plans.change_plan", self._plan_of(obj))
+            return self._shared(request)
+        return allowed(request.user, self.permission, self._plan_of(obj))
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        if not request.user.is_superuser:
-            coordinated = _coordinated_plans(request.user)
-            if db_field.name == "plan":
-                kwargs["queryset"] = coordinated
-            elif db_field.name == "previous":
-                kwargs["queryset"] = ActionPlan.objects.filter(
-                    jurisdiction__in=coordinated.values("jurisdiction"))
+        coordinated = coordinated_plans(request.user)
+        if db_field.name == "plan":
+            kwargs["queryset"] = coordinated
+        elif db_field.name == "component":
+            kwargs["queryset"] = Component.objects.filter(goal__plan__in=coordinated)
+        elif db_field.name == "previous":
+            kwargs["queryset"] = ActionPlan.objects.filter(
+                jurisdiction__in=coordinated.values("jurisdiction"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         rows = super().get_queryset(request)
-        if request.user.is_superuser or self.plan_path is None:
+        if self.plan_path is None:
             return rows
         lookup = f"{self.plan_path}__in" if self.plan_path else "pk__in"
-        return rows.filter(**{lookup: _coordinated_plans(request.user)})
+        return rows.filter(**{lookup: coordinated_plans(request.user)})
+
+
+class RoleScoped:
+    """For the rows of a plan kept by other apps (briefs, meetings, surveys, comments…):
+    lists show only the rows of the plans on which one holds one of ``roles`` and, with
+    ``component_path``, of the components one leads or supports; one row is shown or
+    changed only when the kernel allows ``permission`` on ``target(row)``. Staff without
+    a role see nothing; superusers see everything."""
+
+    plan_path = "plan"
+    component_path = "component"
+    roles = (Role.COORDINATOR,)
+    permission = None
+
+    def target(self, obj):
+        return obj
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(
+            rows_run_by(request.user, self.plan_path, self.component_path, self.roles))
+
+    def has_module_permission(self, request):
+        roles = (*self.roles, *COMPONENT_ROLES) if self.component_path else self.roles
+        return plans_run_by(request.user, roles).exists()
+
+    def has_view_permission(self, request, obj=None):
+        if obj is None:
+            return self.has_module_permission(request)
+        return allowed(request.user, self.permission, self.target(obj))
 
 
 class ServiceSavedAdmin(CoordinatorAccess, admin.ModelAdmin):
@@ -137,6 +174,17 @@ class JurisdictionAdmin(admin.ModelAdmin):
     list_display = ("name_en", "name_sq", "kind", "country_code", "ogp_member_since")
     prepopulated_fields = {"slug": ("name_en",)}
 
+    def has_module_permission(self, request):
+        return allowed(request.user, "plans.manage_jurisdictions")
+
+    def has_view_permission(self, request, obj=None):
+        return allowed(request.user, "plans.manage_jurisdictions", obj)
+
+    has_add_permission = has_change_permission = has_view_permission
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
     def save_model(self, request, obj, form, change):
         if change:
             super().save_model(request, obj, form, change)
@@ -146,6 +194,7 @@ class JurisdictionAdmin(admin.ModelAdmin):
 
 @admin.register(Institution)
 class InstitutionAdmin(ServiceSavedAdmin):
+    shared_permission = "plans.manage_institutions"
     list_display = ("name_en", "name_sq", "acronym", "kind")
     list_filter = ("kind",)
     search_fields = ("name_en", "name_sq", "acronym")
@@ -159,12 +208,10 @@ class CoordinatorInline:
     permission = "plans.change_plan"
 
     def _allowed(self, request, obj):
-        if request.user.is_superuser:
-            return True
         if obj is None:
-            return _coordinated_plans(request.user).exists()
+            return allowed(request.user, "plans.open_plan")
         plan = obj if isinstance(obj, ActionPlan) else obj.plan
-        return request.user.has_perm(self.permission, plan)
+        return allowed(request.user, self.permission, plan)
 
     def has_view_permission(self, request, obj=None):
         return self._allowed(request, obj)
@@ -192,13 +239,6 @@ class ActionPlanAdmin(ServiceSavedAdmin):
     inlines = [StageInline]
     create = staticmethod(services.create_plan)
     update = staticmethod(services.update_plan)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if not change and not request.user.is_superuser:
-            # Whoever opens a new cycle coordinates it, or they could not see it afterwards.
-            services.assign_role(ActionPlan.objects.get(pk=obj.pk), request.user,
-                                 Role.COORDINATOR, actor=request.user)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Stage:
@@ -269,6 +309,7 @@ class PolicyGoalAdmin(CoordinatorAccess, admin.ModelAdmin):
 @admin.register(PlanRole)
 class PlanRoleAdmin(CoordinatorAccess, admin.ModelAdmin):
     plan_path = "plan"
+    permission = "plans.assign_roles"
     list_display = ("user", "plan", "role", "component")
     list_filter = ("plan", "role")
     raw_id_fields = ("user",)
@@ -290,3 +331,30 @@ class PlanRoleAdmin(CoordinatorAccess, admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for plan_role in queryset:
             services.revoke_role(plan_role, actor=request.user)
+
+
+@admin.register(Component)
+class ComponentAdmin(RoleScoped, admin.ModelAdmin):
+    """A component's leaders and secretariat shape its title while the plan is co-created
+    (``plans.change_component``); its coordinators always. Goals, leaders and secretariat
+    are set by the coordinator on the goal's page."""
+
+    plan_path = "goal__plan"
+    component_path = "pk"  # the components one leads or supports are these rows themselves
+    permission = "plans.change_component"
+    list_display = ("__str__", "goal", "position")
+    list_select_related = ("goal", "goal__plan")
+    fields = ("position", "slug", "title_sq", "title_en")
+
+    def has_change_permission(self, request, obj=None):
+        return self.has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return False  # added with their goal
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        services.update_component(Component.objects.get(pk=obj.pk), actor=request.user,
+                                  **{name: form.cleaned_data[name] for name in form.changed_data})

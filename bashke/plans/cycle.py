@@ -61,6 +61,16 @@ class Timeline:
         return (open_to_public or sorted(self.current, key=lambda s: s.start))[-1]
 
     @property
+    def idea_stage(self) -> Stage | None:
+        """The online consultation under way, when ideas can be put forward today."""
+        return next((s for s in self.current if s.kind == StageKind.ONLINE_CONSULTATION), None)
+
+    @property
+    def idea_days_left(self) -> int | None:
+        stage = self.idea_stage
+        return (stage.end - self.day).days if stage else None
+
+    @property
     def what_to_do(self):
         stage = self.headline_stage
         return WHAT_TO_DO.get(stage.kind) if stage else None

@@ -3,7 +3,10 @@ local plan in co-creation now. ``load`` creates only what is missing."""
 
 import datetime
 
+from django.conf import settings
+
 from bashke.accounts.models import Organisation, User
+from bashke.core import audit
 from bashke.plans import calendar, services
 from bashke.plans.cycle import today
 from bashke.plans.demo_data import (
@@ -14,6 +17,8 @@ from bashke.plans.demo_data import (
     INSTITUTIONS,
     LOCAL_GOALS,
     LOCAL_STAGES,
+    PRIORITISING_GOALS,
+    PRIORITISING_STAGES,
 )
 from bashke.plans.models import ActionPlan, Institution, Jurisdiction, PlanRole
 
@@ -24,10 +29,15 @@ def load(out):
     institutions = _institutions()
     accounts = _accounts()
     albania = _albania(institutions)
+    with audit.dated(ALBANIA_2020_STAGES[0][1]):
+        _roles(albania, accounts)
     local = _local(institutions)
-    for plan in (albania, local):
+    prioritising = _prioritising(institutions)
+    for plan in (local, prioritising):
         _roles(plan, accounts)
-    out.write("Demo plans: " + ", ".join(f"/sq/plans/{p.slug}/" for p in (albania, local)))
+    site = settings.SITE_URL.rstrip("/")
+    out.write("Demo plans: " + ", ".join(f"{site}/sq/plans/{p.slug}/"
+                                         for p in (albania, local, prioritising)))
     out.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
     for email, _name, _sector, role, _component, is_staff in DEMO_ACCOUNTS:
         label = role or ("administrator" if is_staff else "participant")
@@ -84,6 +94,14 @@ def _albania(institutions):
     albania = Jurisdiction.objects.filter(slug="albania").first() or services.create_jurisdiction(
         actor=ACTOR, slug="albania", name_sq="Shqipëria", name_en="Albania",
         kind=Jurisdiction.Kind.NATIONAL, country_code="AL", ogp_member_since=2011)
+    # The past plans' history carries the days their cycles began, not the day of loading.
+    with audit.dated(datetime.date(2018, 3, 1)):
+        previous = _previous_albania_plan(albania)
+    with audit.dated(ALBANIA_2020_STAGES[0][1]):
+        return _current_albania_plan(albania, previous, institutions)
+
+
+def _previous_albania_plan(albania):
     previous = _plan(
         albania, number=4, slug="albania-2018-2020",
         title_sq="Plani Kombëtar i Veprimit 2018–2020",
@@ -92,6 +110,10 @@ def _albania(institutions):
     if not previous.stages.exists():
         services.add_stage(previous, actor=ACTOR, kind="implementation",
                            start=previous.start, end=previous.end)
+    return previous
+
+
+def _current_albania_plan(albania, previous, institutions):
     plan = _plan(
         albania, number=5, slug="albania-2020-2022", previous=previous,
         title_sq="Plani Kombëtar i Veprimit 2020–2022",
@@ -140,6 +162,35 @@ def _local(institutions):
     services.add_stage(plan, actor=ACTOR, kind="monitoring", start=start,
                        end=end + datetime.timedelta(days=120), title_sq="Monitorimi",
                        title_en="Monitoring", responsible=institutions["shkoder"])
+    return plan
+
+
+def _prioritising(institutions):
+    korce = Jurisdiction.objects.filter(slug="korce").first() or services.create_jurisdiction(
+        actor=ACTOR, slug="korce", name_sq="Bashkia Korçë", name_en="Municipality of Korçë",
+        kind=Jurisdiction.Kind.LOCAL, country_code="AL")
+    existing = korce.plans.order_by("number").first()
+    if existing:
+        return existing
+    day = today()
+    after_approval = day + datetime.timedelta(days=PRIORITISING_STAGES[-1][2] + 1)
+    start = calendar.add_months(after_approval.replace(day=1), 1)
+    end = calendar.add_months(start, 24) - datetime.timedelta(days=1)
+    plan = services.create_plan(
+        actor=ACTOR, jurisdiction=korce, number=1, slug=f"korce-{start.year}-{end.year}",
+        title_sq=f"Plani i Parë Vendor i Veprimit {start.year}–{end.year}",
+        title_en=f"First Local Action Plan {start.year}–{end.year}",
+        summary_sq="Një cikël demonstrues: sot votohen pohimet prioritare.",
+        summary_en="A demonstration cycle: its priority statements are open for votes today.",
+        start=start, end=end, status="consultation")
+    _goals(plan, PRIORITISING_GOALS, institutions)
+    for kind, from_day, to_day, responsible, t_sq, t_en in PRIORITISING_STAGES:
+        services.add_stage(plan, actor=ACTOR, kind=kind,
+                           start=day + datetime.timedelta(days=from_day),
+                           end=day + datetime.timedelta(days=to_day),
+                           responsible=institutions[responsible], title_sq=t_sq, title_en=t_en)
+    services.add_stage(plan, actor=ACTOR, kind="implementation", start=start, end=end,
+                       title_sq="Zbatimi", title_en="Implementation")
     return plan
 
 

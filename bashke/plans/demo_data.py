@@ -24,6 +24,7 @@ INSTITUTIONS = [
     ("shkoder", "Bashkia Shkodër", "Municipality of Shkodër", "BSH", "public"),
     ("shkoder_youth", "Rrjeti Rinor i Shkodrës (demo)", "Shkodër Youth Network (demo)", "RRSH",
      "cso"),
+    ("korce", "Bashkia Korçë", "Municipality of Korçë", "BK", "public"),
 ]
 
 # (number, Albanian, English, [(slug, Albanian, English, leaders, secretariat)])
@@ -138,6 +139,28 @@ LOCAL_STAGES = [
     ("draft_consultation", 70, 90, "shkoder", "Konsultimi publik i projektplanit",
      "Public consultation on the draft plan"),
     ("approval", 91, 105, "shkoder", "Miratimi nga Këshilli Bashkiak",
+     "Approval by the Municipal Council"),
+]
+
+# A second local plan, a few weeks further on: its ideas are in, and the priority
+# statements are open for votes on the day the demo is loaded.
+PRIORITISING_GOALS = [
+    (1, "Bashkia e hapur", "An open municipality", [
+        ("open-data", "Të dhëna të hapura të bashkisë", "The municipality's open data",
+         ["korce"], []),
+        ("public-hearings", "Dëgjesat publike", "Public hearings", ["korce"], []),
+    ]),
+]
+PRIORITISING_STAGES = [
+    ("mobilisation", -70, -56, "korce", "Mobilizimi i grupit të punës",
+     "Mobilising the working group"),
+    ("methodology", -60, -45, "korce", "Paketa metodologjike", "Methodological package"),
+    ("online_consultation", -44, -8, "korce", "Thirrje për ide: konsultimi online",
+     "Call for ideas: online consultation"),
+    ("prioritisation", -7, 14, "korce", "Votimi i pohimeve prioritare",
+     "Voting on the priority statements"),
+    ("drafting", 15, 40, "korce", "Hartimi i angazhimeve", "Drafting the commitments"),
+    ("approval", 41, 60, "korce", "Miratimi nga Këshilli Bashkiak",
      "Approval by the Municipal Council"),
 ]
 

@@ -227,6 +227,9 @@ class Stage(Bilingual, models.Model):
     def heading(self):
         return self.title or self.get_kind_display()
 
+    def history_name(self):
+        return self.heading
+
     @property
     def is_consultation(self):
         return self.kind in CONSULTATION_KINDS
@@ -263,6 +266,9 @@ class PolicyGoal(Bilingual, models.Model):
     @property
     def numeral(self):
         return calendar.roman(self.number)
+
+    def history_name(self):
+        return f"{self.numeral}. {self.title}"
 
 
 class Component(Bilingual, models.Model):
@@ -341,3 +347,8 @@ class PlanRole(models.Model):
     def audit_repr(self):
         where = self.component or self.plan
         return f"{self.get_role_display()} – {where}"
+
+    def history_name(self):
+        # The role and where it is held, in the reader's language; never the person.
+        where = self.component or self.plan
+        return f"{self.get_role_display()} – {where.title}"

@@ -1,4 +1,5 @@
-"""Every write to plan cycles. Each function takes a keyword-only ``actor``, runs in one
+"""Every write to plan cycles. Each function takes a keyword-only ``actor``, asks the
+permission kernel (``actor=None`` is the system: demo data, commands), runs in one
 transaction, checks the cycle's rules and leaves an audit entry."""
 
 from django.core.exceptions import ValidationError
@@ -6,6 +7,7 @@ from django.db import transaction
 
 from bashke.core import audit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import require
 from bashke.plans import continuity
 from bashke.plans.models import (
     ActionPlan,
@@ -60,16 +62,19 @@ def _lock_jurisdiction(jurisdiction_id):
 
 @transaction.atomic
 def create_jurisdiction(*, actor, **fields) -> Jurisdiction:
+    require(actor, "plans.manage_jurisdictions")
     return _save(Jurisdiction(**fields), actor=actor)
 
 
 @transaction.atomic
 def create_institution(*, actor, **fields) -> Institution:
+    require(actor, "plans.manage_institutions")
     return _save(Institution(**fields), actor=actor)
 
 
 @transaction.atomic
 def update_institution(institution: Institution, *, actor, **changes) -> Institution:
+    require(actor, "plans.manage_institutions", institution)
     _apply(institution, changes)
     return _save(institution, actor=actor)
 
@@ -84,15 +89,22 @@ def _length_note(plan):
 
 @transaction.atomic
 def create_plan(*, actor, **fields) -> ActionPlan:
+    """A new cycle. Whoever opens it (a coordinator of another plan) coordinates it, in the
+    same transaction: otherwise they could not see it afterwards."""
+    require(actor, "plans.open_plan")
     plan = ActionPlan(**fields)
     _lock_jurisdiction(plan.jurisdiction_id)
     # The scope names the new primary key, known only once saved.
-    return _save(plan, actor=actor, check=continuity.check_plan, note=_length_note(plan),
+    plan = _save(plan, actor=actor, check=continuity.check_plan, note=_length_note(plan),
                  scope=lambda saved: saved.audit_scope)
+    if actor is not None and not actor.is_superuser:
+        _create_role(plan, actor, Role.COORDINATOR, actor=actor, component=None)
+    return plan
 
 
 @transaction.atomic
 def update_plan(plan: ActionPlan, *, actor, **changes) -> ActionPlan:
+    require(actor, "plans.change_plan", plan)
     _lock_jurisdiction(plan.jurisdiction_id)
     _apply(plan, changes)
     note = _length_note(plan) if {"start", "end", "length_override_reason"} & changes.keys() else ""
@@ -103,6 +115,7 @@ def update_plan(plan: ActionPlan, *, actor, **changes) -> ActionPlan:
 
 @transaction.atomic
 def add_stage(plan: ActionPlan, *, actor, **fields) -> Stage:
+    require(actor, "plans.manage_stages", plan)
     _lock_jurisdiction(plan.jurisdiction_id)
     return _save(Stage(plan=plan, **fields), actor=actor, check=continuity.check_stage,
                  scope=plan.audit_scope)
@@ -110,6 +123,7 @@ def add_stage(plan: ActionPlan, *, actor, **fields) -> Stage:
 
 @transaction.atomic
 def update_stage(stage: Stage, *, actor, **changes) -> Stage:
+    require(actor, "plans.manage_stages", stage.plan)
     _lock_jurisdiction(stage.plan.jurisdiction_id)
     _apply(stage, changes)
     return _save(stage, actor=actor, check=continuity.check_stage, scope=stage.plan.audit_scope)
@@ -117,6 +131,7 @@ def update_stage(stage: Stage, *, actor, **changes) -> Stage:
 
 @transaction.atomic
 def remove_stage(stage: Stage, *, actor) -> None:
+    require(actor, "plans.manage_stages", stage.plan)
     audit.record(actor=actor, action=DELETE, instance=stage, before=audit.snapshot(stage),
                  scope=stage.plan.audit_scope)
     stage.delete()
@@ -126,11 +141,13 @@ def remove_stage(stage: Stage, *, actor) -> None:
 
 @transaction.atomic
 def add_goal(plan: ActionPlan, *, actor, **fields) -> PolicyGoal:
+    require(actor, "plans.change_plan", plan)
     return _save(PolicyGoal(plan=plan, **fields), actor=actor, scope=plan.audit_scope)
 
 
 @transaction.atomic
 def update_goal(goal: PolicyGoal, *, actor, **changes) -> PolicyGoal:
+    require(actor, "plans.change_plan", goal.plan)
     _apply(goal, changes)
     return _save(goal, actor=actor, scope=goal.plan.audit_scope)
 
@@ -141,6 +158,7 @@ def _institution_ids(institutions):
 
 @transaction.atomic
 def add_component(goal: PolicyGoal, *, actor, leaders=(), secretariat=(), **fields) -> Component:
+    require(actor, "plans.change_plan", goal.plan)
     component = _save(Component(goal=goal, **fields), actor=actor, scope=goal.plan.audit_scope,
                       also_after={"leaders": _institution_ids(leaders),
                                   "secretariat": _institution_ids(secretariat)})
@@ -151,12 +169,15 @@ def add_component(goal: PolicyGoal, *, actor, leaders=(), secretariat=(), **fiel
 
 @transaction.atomic
 def update_component(component: Component, *, actor, **changes) -> Component:
+    require(actor, "plans.change_component", component)
     _apply(component, changes)
     return _save(component, actor=actor, scope=component.goal.plan.audit_scope)
 
 
 @transaction.atomic
 def set_component_institutions(component: Component, *, actor, leaders, secretariat) -> None:
+    # Who leads a component is the coordinator's choice, not the component's own.
+    require(actor, "plans.change_plan", component.goal.plan)
     before = {"leaders": _institution_ids(component.leaders.all()),
               "secretariat": _institution_ids(component.secretariat.all())}
     component.leaders.set(leaders)
@@ -174,6 +195,11 @@ COMPONENT_ROLES = {Role.COMPONENT_LEADER, Role.SECRETARIAT}
 
 @transaction.atomic
 def assign_role(plan: ActionPlan, user, role: str, *, actor, component=None) -> PlanRole:
+    require(actor, "plans.assign_roles", plan)
+    return _create_role(plan, user, role, actor=actor, component=component)
+
+
+def _create_role(plan, user, role, *, actor, component):
     if role not in Role.values:
         raise ValidationError({"role": f"Unknown role {role!r}."})
     if role in COMPONENT_ROLES and component is None:
@@ -195,6 +221,7 @@ def assign_role(plan: ActionPlan, user, role: str, *, actor, component=None) -> 
 
 @transaction.atomic
 def revoke_role(plan_role: PlanRole, *, actor) -> None:
+    require(actor, "plans.assign_roles", plan_role.plan)
     audit.record(actor=actor, action=DELETE, instance=plan_role, scope=plan_role.plan.audit_scope,
                  before={"user": plan_role.user_id, "role": plan_role.role,
                          "component": plan_role.component_id},

@@ -2,14 +2,19 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
+from bashke.core import history
+from bashke.core.access import asks
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import require
 from bashke.plans import continuity
+from bashke.plans import history as plan_history_labels
 from bashke.plans.cycle import Timeline, pick_current_plan, today
 from bashke.plans.models import ActionPlan, Component, Jurisdiction, PolicyGoal, Stage
 
 HISTORY_PAGE_SIZE = 50
 
 
+@asks("core.view_public")
 def home(request):
     day = today()
     jurisdictions = Jurisdiction.objects.prefetch_related(
@@ -45,6 +50,7 @@ def plan_detail(request, slug):
         ),
         slug=slug,
     )
+    require(request.user, "plans.view_plan", plan)
     stages = list(plan.stages.all())
     following = ActionPlan.objects.filter(previous=plan).only("slug", "title_sq", "title_en",
                                                               "start", "end").first()
@@ -58,6 +64,10 @@ def plan_detail(request, slug):
 
 def plan_history(request, slug):
     plan = get_object_or_404(ActionPlan.objects.select_related("jurisdiction"), slug=slug)
+    require(request.user, "plans.view_history", plan)
     entries = AuditEntry.objects.for_scope(plan.audit_scope).newest_first()
     page_obj = Paginator(entries, HISTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "plans/plan_history.html", {"plan": plan, "page_obj": page_obj})
+    lines = history.describe(page_obj.object_list,
+                             plan_history_labels.actor_labels(plan, page_obj.object_list))
+    return render(request, "plans/plan_history.html",
+                  {"plan": plan, "page_obj": page_obj, "lines": lines})

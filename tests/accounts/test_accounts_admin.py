@@ -20,7 +20,7 @@ def admin_client(client_for, staff):
     "admin:accounts_loginfailure_changelist",
 ])
 def test_admin_pages_render(admin_client, cso_member, url_name):
-    LoginFailure.objects.create(key="ip:192.0.2.1")
+    LoginFailure.objects.create(email="someone@example.org", ip="192.0.2.1")
     assert admin_client.get(reverse(url_name)).status_code == 200
 
 
@@ -63,12 +63,12 @@ def test_admin_edits_are_audited(admin_client, staff):
 
 
 def test_login_failures_are_read_only(admin_client):
-    failure = LoginFailure.objects.create(key="email:someone@example.org")
+    failure = LoginFailure.objects.create(email="someone@example.org", ip="192.0.2.1")
     change_url = reverse("admin:accounts_loginfailure_change", args=[failure.pk])
     page = admin_client.get(change_url)
     assert page.status_code == 200
-    assert 'name="key"' not in page.content.decode()  # shown, not editable
-    admin_client.post(change_url, {"key": "email:other@example.org"})
+    assert 'name="email"' not in page.content.decode()  # shown, not editable
+    admin_client.post(change_url, {"email": "other@example.org"})
     failure.refresh_from_db()
-    assert failure.key == "email:someone@example.org"
+    assert failure.email == "someone@example.org"
     assert admin_client.get(reverse("admin:accounts_loginfailure_add")).status_code == 403

@@ -1,5 +1,6 @@
 import pytest
 from accounts_helpers import assert_well_formed_page
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from bashke.accounts import services
@@ -165,5 +166,5 @@ def test_slugs_stay_unique_and_never_shadow_the_new_page(citizen):
 
 
 def test_service_refuses_anonymous(anonymous, db):
-    with pytest.raises(services.PermissionDenied):
+    with pytest.raises(PermissionDenied):
         services.create_organisation(actor=anonymous, name="X", sector=Sector.ACADEMIA)

@@ -13,7 +13,7 @@ from bashke.accounts.models import User
 from bashke.consultation.demos import briefs as briefs_demo
 from bashke.consultation.models import Channel, Idea, Support
 from bashke.plans import demo as plans_demo
-from bashke.plans.models import ActionPlan, Jurisdiction
+from bashke.plans.models import ActionPlan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -23,7 +23,7 @@ def local_plan(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     plans_demo.load(io.StringIO())
     briefs_demo.load(io.StringIO())
-    plan = ActionPlan.objects.get(jurisdiction__kind=Jurisdiction.Kind.LOCAL)
+    plan = ActionPlan.objects.get(jurisdiction__slug="shkoder")
     components = {c.slug: c for goal in plan.goals.all() for c in goal.components.all()}
     citizen = User.objects.get(email="citizen@bashke.example")
     ngo = User.objects.get(email="ngo@bashke.example")

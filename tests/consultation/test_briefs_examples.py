@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from bashke.consultation.demos import briefs as demo
 from bashke.consultation.demos.briefs_examples import EXAMPLES
@@ -206,3 +207,20 @@ def test_the_address_of_the_add_page_cannot_be_an_examples_name(db):
     with pytest.raises(ValidationError) as caught:
         services.create_example(actor=None, **row)
     assert "slug" in caught.value.message_dict
+
+
+@pytest.mark.parametrize(("language", "law_making_countries"), [
+    ("en", ["Canada", "Chile", "Ireland", "Italy", "Latvia", "Uruguay"]),
+    ("sq", ["Irlanda", "Italia", "Kanadaja", "Kili", "Letonia", "Uruguai"]),
+])
+def test_the_library_is_grouped_by_theme_then_country_in_the_readers_language(
+        client, examples, language, law_making_countries):
+    import re
+
+    page = client.get(f"/{language}/examples/").content.decode()
+    themes = re.findall(r"<h2>([^<]+)</h2>", page)
+    with translation.override(language):
+        assert themes == [str(label) for label in ExampleTheme.labels]
+    law_making = page.split(f"<h2>{themes[2]}</h2>")[1]
+    countries = re.findall(r'<p class="muted">([^<·]+?) ·', law_making)
+    assert countries == law_making_countries

@@ -5,11 +5,12 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from bashke.consultation.models import Brief, BriefKind, Example
-from bashke.consultation.permissions.briefs import brief_scope
 from bashke.consultation.services import briefs as services
+from bashke.plans.rules import ALL, components_run_by
 
 PERSONAS = ["coordinator", "component_leader", "secretariat_member", "assessor", "reviewer",
-            "moderator", "cso_member", "citizen", "anonymous", "staff"]
+            "moderator", "cso_member", "citizen", "anonymous", "staff", "staff_without_role",
+            "other_plan_coordinator"]
 
 
 @pytest.fixture
@@ -46,7 +47,11 @@ EXPECTED = {
     "cso_member": (False, False, False, False, False),
     "citizen": (False, False, False, False, False),
     "anonymous": (False, False, False, False, False),
-    "staff": (True, True, True, True, True),
+    "staff": (True, True, True, True, True),  # a superuser
+    # Opening the admin grants nothing; coordinating another plan grants only the shared
+    # examples library.
+    "staff_without_role": (False, False, False, False, False),
+    "other_plan_coordinator": (False, False, False, False, True),
 }
 
 
@@ -65,10 +70,10 @@ def test_permissions_per_persona(request, persona, plan, component, other_compon
     assert user.has_perm("consultation.add_brief", plan) is (whole or own)
     assert user.has_perm("consultation.send_package", plan) is send
     assert user.has_perm("consultation.manage_example") is examples
-    # The list's one-query scope says the same as the predicates.
-    scope = brief_scope(user, plan)
-    assert (scope.covers(plan_brief), scope.covers(component_brief),
-            scope.covers(other_brief)) == (whole, own, other)
+    # The lists' one-query helper says the same as the predicates.
+    runs = components_run_by(user, plan)
+    assert (runs is ALL, component_brief.component_id in runs,
+            other_brief.component_id in runs) == (whole, own, other)
 
 
 def test_a_coordinator_of_another_plan_manages_nothing_here(plan, previous_plan,
@@ -123,7 +128,8 @@ def test_only_the_coordinator_records_where_the_package_was_sent(
 
 @pytest.mark.parametrize("persona,status", [
     ("anonymous", 302), ("citizen", 403), ("assessor", 403), ("component_leader", 200),
-    ("secretariat_member", 200), ("coordinator", 200), ("staff", 200)])
+    ("secretariat_member", 200), ("coordinator", 200), ("staff", 200),
+    ("staff_without_role", 403), ("other_plan_coordinator", 403)])
 def test_the_new_brief_page_per_persona(request, client, client_for, plan, persona, status):
     user = request.getfixturevalue(persona)
     browser = client if persona == "anonymous" else client_for(user)
@@ -159,7 +165,7 @@ def test_the_package_page_is_the_coordinators(request, client, client_for, plan,
 
 @pytest.mark.parametrize("persona,status", [
     ("anonymous", 302), ("citizen", 403), ("component_leader", 403), ("coordinator", 200),
-    ("staff", 200)])
+    ("staff", 200), ("staff_without_role", 403), ("other_plan_coordinator", 200)])
 def test_the_new_example_page_per_persona(request, client, client_for, persona, status):
     user = request.getfixturevalue(persona)
     browser = client if persona == "anonymous" else client_for(user)

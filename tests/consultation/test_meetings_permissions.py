@@ -8,7 +8,10 @@ from meetings_helpers import held, schedule
 pytestmark = pytest.mark.django_db
 
 PERSONAS = ["staff", "coordinator", "component_leader", "secretariat_member", "assessor",
-            "reviewer", "moderator", "cso_member", "citizen", "anonymous"]
+            "reviewer", "moderator", "cso_member", "citizen", "anonymous", "staff_without_role",
+            "other_plan_coordinator"]
+# "staff" is a superuser. Being staff without a role, or coordinating another plan, runs
+# nothing here.
 RUN_MEETINGS = {"staff", "coordinator", "component_leader", "secretariat_member"}
 
 

@@ -133,7 +133,7 @@ def test_the_page_shows_each_chart_with_its_data_table(client, plan, known):
     assert '<th scope="row">Online form</th><td>3</td><td>75</td>' in page
     assert '<th scope="row">E-mail</th><td>1</td><td>25</td>' in page
     assert '<th scope="row">Not known (recorded by staff)</th><td>1</td>' in page
-    assert '<th scope="row">2024-03-11</th><td>0</td>' in page
+    assert '<th scope="row">11 March 2024</th><td>0</td>' in page
     assert "Court fees published" in page and "3 supporters" in page
     assert "3 ideas have not yet been answered" in page
     assert "Withdrawn" not in page and "Hidden spam" not in page
@@ -215,3 +215,23 @@ def test_the_summary_runs_a_fixed_number_of_queries_at_10_and_2000_ideas(
     assert len(large.captured_queries) == len(small.captured_queries)
     if "api" in url:
         assert response.json()["total"] == 2000
+
+
+def test_weeks_and_months_are_written_as_days_and_months_in_the_readers_language(
+        client, plan, known, citizen):
+    page = client.get(f"/sq/plans/{plan.slug}/input/").content.decode()
+    # The data table names the whole day; the axis a short one; never "03-04".
+    assert '<th scope="row">4 mars 2024</th><td>2</td>' in page
+    assert ">4 mar</text>" in page and ">03-04</text>" not in page
+    page = client.get(f"/en/plans/{plan.slug}/input/").content.decode()
+    assert '<th scope="row">18 March 2024</th><td>2</td>' in page
+    assert ">18 Mar</text>" in page
+
+
+def test_months_under_a_long_consultation_read_as_months(client, plan, citizen):
+    idea(plan, "Early", at=datetime.datetime(2024, 1, 31, 23, 30, tzinfo=TIRANE),
+         author=citizen)
+    idea(plan, "Late", at=datetime.datetime(2024, 9, 1, 0, 30, tzinfo=TIRANE), author=citizen)
+    page = client.get(f"/sq/plans/{plan.slug}/input/").content.decode()
+    assert '<th scope="row">janar 2024</th><td>1</td>' in page
+    assert ">jan 24</text>" in page

@@ -176,7 +176,7 @@ def test_the_page_runs_the_same_queries_whatever_the_responses(client, client_fo
     with django_assert_num_queries(3):
         assert client.get(url(survey)).status_code == 200
     signed_in = client_for(citizen)
-    # + the session, the account, "already answered?" and the four role checks of
-    # "may this person manage it?" (for the link to its editing page)
-    with django_assert_num_queries(10):
+    # + the session, the account, "already answered?" and the person's roles in the plan
+    # behind "may this person manage it?" (for the link to its editing page), one query
+    with django_assert_num_queries(7):
         assert signed_in.get(url(survey)).status_code == 200

@@ -106,7 +106,8 @@ def test_hostile_texts_and_labels_are_defused_in_both_files(client_for, coordina
 
     rows = read_csv(client.get(url(survey, "csv")))
     assert rows[0][2] == "'=cmd()" and rows[1][2] == "'=1+2"
-    assert [row[3] for row in rows[1:6]] == stored and rows[6][3] == "bad \x07 bell"
+    # A control character XML cannot hold is dropped from both files alike.
+    assert [row[3] for row in rows[1:6]] == stored and rows[6][3] == "bad  bell"
     workbook = load_workbook(io.BytesIO(b"".join(client.get(url(survey, "xlsx"))
                                                  .streaming_content)))
     cells = list(workbook.active.iter_rows(values_only=True))

@@ -11,13 +11,16 @@ from bashke.consultation.services import surveys as services
 pytestmark = pytest.mark.django_db
 
 PERSONAS = ["coordinator", "component_leader", "secretariat_member", "staff", "assessor",
-            "reviewer", "moderator", "cso_member", "citizen", "anonymous"]
+            "reviewer", "moderator", "cso_member", "citizen", "anonymous", "staff_without_role",
+            "other_plan_coordinator"]
 # Who manages a survey on: the whole plan, their own component, another component.
 MANAGES = {
     "coordinator": (True, True, True),
     "component_leader": (True, True, False),
     "secretariat_member": (True, True, False),
-    "staff": (True, True, True),
+    "staff": (True, True, True),  # a superuser
+    # staff_without_role and other_plan_coordinator: nothing (being staff, or coordinating
+    # another plan, grants nothing on this one).
 }
 
 

@@ -8,7 +8,8 @@ pytestmark = pytest.mark.django_db
 
 BATCH = {"coordinator": True, "secretariat_member": True, "component_leader": True,
          "staff": True, "citizen": False, "cso_member": False, "assessor": False,
-         "reviewer": False, "moderator": False, "anonymous": False}
+         "reviewer": False, "moderator": False, "anonymous": False,
+         "staff_without_role": False, "other_plan_coordinator": False}
 
 
 @pytest.mark.parametrize(("persona", "allowed"), BATCH.items())

@@ -78,5 +78,5 @@ def test_history_lists_changes_without_personal_data(client, plan):
     services.assign_role(plan, person, Role.COORDINATOR, actor=None)
     services.update_plan(plan, actor=person, title_en="Renamed plan")
     page = client.get(f"/en/plans/{plan.slug}/history/").content.decode()
-    assert "Renamed plan" in page and "Coordinator – Action Plan" in page
+    assert "Renamed plan" in page and "Coordinator – Renamed plan" in page
     assert "arta.hoxha" not in page and "Arta Hoxha" not in page

@@ -6,7 +6,8 @@ import pytest
 
 D = datetime.date
 PERSONAS = ["coordinator", "component_leader", "secretariat_member", "assessor", "reviewer",
-            "moderator", "cso_member", "citizen", "anonymous", "staff"]
+            "moderator", "cso_member", "citizen", "anonymous", "staff", "staff_without_role",
+            "other_plan_coordinator"]
 
 EXPECTED = {
     # permission: personas that hold it on the plan (or its component)
@@ -16,11 +17,15 @@ EXPECTED = {
     "plans.manage_stages": {"coordinator", "staff"},
     "plans.assign_roles": {"coordinator", "staff"},
     "plans.change_component": {"coordinator", "staff", "component_leader", "secretariat_member"},
-    "plans.moderate": {"moderator", "coordinator", "staff"},
-    "plans.assess": {"assessor", "staff"},
-    "plans.review": {"reviewer", "staff"},
+    # Not about one plan: any coordinator (of this plan or another) opens a new cycle and
+    # keeps the shared list of institutions; jurisdictions are the superuser's.
+    "plans.open_plan": {"coordinator", "other_plan_coordinator", "staff"},
+    "plans.manage_institutions": {"coordinator", "other_plan_coordinator", "staff"},
+    "plans.manage_jurisdictions": {"staff"},
 }
-# "staff" is a superuser, who holds every permission (Django's own rule).
+# "staff" is a superuser, who holds every permission (Django's own rule). Being staff
+# without a role ("staff_without_role") opens the admin and grants nothing here; nor does
+# coordinating another plan ("other_plan_coordinator").
 COMPONENT_PERMISSIONS = {"plans.change_component"}
 
 
@@ -51,6 +56,22 @@ def test_a_leader_of_one_component_cannot_change_another(component_leader, plan,
     assert not component_leader.has_perm("plans.change_component", other)
 
 
-def test_assessors_assess_only_during_co_creation(assessor, plan, monkeypatch):
-    monkeypatch.setattr("bashke.plans.cycle.today", lambda: D(2021, 3, 1))
-    assert not assessor.has_perm("plans.assess", plan)
+def test_an_inactive_coordinator_holds_nothing(coordinator, plan, component,
+                                              during_co_creation):
+    coordinator.is_active = False
+    coordinator.save()
+    assert not coordinator.has_perm("plans.change_plan", plan)
+    assert not coordinator.has_perm("plans.change_component", component)
+
+
+def test_the_components_one_runs_are_read_in_one_query(
+        coordinator, component_leader, other_plan_coordinator, staff_without_role, plan,
+        component, django_assert_num_queries):
+    from bashke.plans.rules import ALL, components_run_by
+
+    with django_assert_num_queries(1):
+        assert components_run_by(coordinator, plan) is ALL
+    with django_assert_num_queries(1):
+        assert components_run_by(component_leader, plan) == {component.pk}
+    assert components_run_by(other_plan_coordinator, plan) == set()
+    assert components_run_by(staff_without_role, plan) == set()

@@ -12,8 +12,9 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from bashke.api.permissions import ask
 from bashke.api.routers.plans import language_of, pair
-from bashke.api.schemas import MAX_LIMIT, Error, LanguageQuery, ValidationErrorOut
+from bashke.api.schemas import Error, LanguageQuery, Limit, Offset, ValidationErrorOut
 from bashke.consultation.models import Brief, BriefKind, Example, ExampleTheme
 from bashke.consultation.views.summary import build_summary, plan_components
 from bashke.plans.models import ActionPlan
@@ -25,11 +26,13 @@ router = Router(tags=["briefs"])
 
 class ExampleQuery(LanguageQuery):
     theme: ExampleTheme | None = Field(None, description="Only examples of this theme.")
-    country: str | None = Field(None, min_length=2, max_length=2, examples=["FR"],
+    # One "example", not "examples": a parameter's examples must be a map in OpenAPI.
+    country: str | None = Field(None, min_length=2, max_length=2,
+                                json_schema_extra={"example": "FR"},
                                 description="Only examples of this country (ISO 3166-1 "
                                             "alpha-2 code, either case).")
-    limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class ExampleOut(Schema):
@@ -150,6 +153,7 @@ def _absolute(request, path):
             summary="Examples from other countries", operation_id="list_examples")
 def list_examples(request: HttpRequest, response: HttpResponse, query: Query[ExampleQuery]):
     """Commitments from other OGP members' action plans, by theme, newest first."""
+    ask(request, "core.view_public")
     examples = Example.objects.published()
     if query.theme:
         examples = examples.filter(theme=query.theme)
@@ -177,6 +181,7 @@ def list_briefs(request: HttpRequest, response: HttpResponse, slug: str,
     plan = ActionPlan.objects.filter(slug=slug).first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
+    ask(request, "plans.view_plan", plan)
     briefs = list(Brief.objects.for_plan(plan).published().for_page().in_order())
     with translation.override(language_of(request, response, query.lang)):
         return [{
@@ -210,6 +215,7 @@ def input_summary(request: HttpRequest, response: HttpResponse, slug: str,
     plan = ActionPlan.objects.filter(slug=slug).first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
+    ask(request, "plans.view_plan", plan)
     components = plan_components(plan)
     component = None
     if query.component:

@@ -11,8 +11,10 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from bashke.accounts.models import FORMER_PARTICIPANT
+from bashke.api.permissions import ask
 from bashke.api.routers.plans import language_of
-from bashke.api.schemas import Error, LanguageQuery, ValidationErrorOut
+from bashke.api.schemas import Error, Id, LanguageQuery, ValidationErrorOut
 from bashke.consultation.models import Comment, Idea, Statement
 from bashke.consultation.services.statements import voting_closed_message, voting_window
 from bashke.plans.models import ActionPlan, Stage
@@ -23,8 +25,9 @@ router = Router(tags=["deliberation"])
 class CommentOut(Schema):
     id: int
     parent: int | None = Field(..., description="The top-level comment this one replies to.")
-    author: str = Field(..., description="The name the author shows; empty if the account "
-                                         "is gone or the comment is hidden.")
+    author: str = Field(..., description="The name the author shows; \"a former "
+                                         "participant\" if the account was deleted; empty "
+                                         "if the comment is hidden.")
     language: str
     created_at: datetime.datetime
     edited_at: datetime.datetime | None
@@ -78,7 +81,8 @@ def comment_data(comment: Comment, replies=()) -> dict:
     hidden = comment.is_hidden
     return {
         "id": comment.pk, "parent": comment.parent_id,
-        "author": "" if hidden or comment.author is None else comment.author.display_name,
+        "author": "" if hidden else (comment.author.public_name if comment.author
+                                     else str(FORMER_PARTICIPANT)),
         "language": comment.language, "created_at": comment.created_at,
         "edited_at": comment.edited_at, "hidden": hidden,
         "hidden_reason": comment.hidden_reason if hidden else "",
@@ -90,11 +94,13 @@ def comment_data(comment: Comment, replies=()) -> dict:
 
 @router.get("/ideas/{idea_id}/comments", response={200: CommentThread, 404: Error},
             summary="An idea's comments", operation_id="list_idea_comments")
-def list_comments(request: HttpRequest, idea_id: int):
+def list_comments(request: HttpRequest, idea_id: Id):
     """Every comment on the idea, oldest first, each with its replies (one level). A hidden
     comment keeps its place; its text is replaced by the moderators' public reason."""
-    if not Idea.objects.filter(pk=idea_id).exists():
+    idea = Idea.objects.select_related("plan").filter(pk=idea_id).first()
+    if idea is None:
         raise HttpError(404, f"No idea has the id {idea_id}.")
+    ask(request, "plans.view_plan", idea.plan)
     comments = list(Comment.objects.filter(idea_id=idea_id).for_thread())
     replies = {}
     for comment in comments:
@@ -117,6 +123,7 @@ def list_statements(request: HttpRequest, response: HttpResponse, slug: str,
         Prefetch("stages", queryset=Stage.objects.in_order())).filter(slug=slug).first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
+    ask(request, "plans.view_plan", plan)
     statements = list(Statement.objects.for_plan(plan).approved().with_totals()
                       .select_related("component").order_by("created_at", "id"))
     open_stage, upcoming = voting_window(plan)

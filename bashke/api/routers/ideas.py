@@ -12,8 +12,10 @@ from ninja.errors import HttpError
 
 from bashke.accounts.throttle import client_ip
 from bashke.api.auth import BearerToken
+from bashke.api.idempotency import idempotent
+from bashke.api.permissions import ask
 from bashke.api.routers.plans import institution_data, language_of
-from bashke.api.schemas import MAX_LIMIT, Error, Language, ValidationErrorOut
+from bashke.api.schemas import Error, Id, Language, Limit, Offset, ValidationErrorOut
 from bashke.consultation.forms_ideas import IdeaForm
 from bashke.consultation.models import Channel, Idea
 from bashke.consultation.models.ideas import ANSWER_FIELDS, OGP_VALUES
@@ -27,8 +29,8 @@ router = Router(tags=["ideas"])
 class IdeaListQuery(Schema):
     q: str | None = Field(None, max_length=200, description="Words to find, in any case and "
                           "with or without diacritics (“shendetesi” finds “shëndetësi”).")
-    goal: int | None = Field(None, description="Policy goal id.")
-    component: int | None = Field(None, description="Component id.")
+    goal: Id | None = Field(None, description="Policy goal id.")
+    component: Id | None = Field(None, description="Component id.")
     value: str | None = Field(None, description="OGP value the idea improves: transparency, "
                               "participation, accountability or technology.")
     channel: Channel | None = None
@@ -36,8 +38,8 @@ class IdeaListQuery(Schema):
     sector: str | None = Field(None, description="Sector of the submitter.")
     sort: str | None = Field(None, description="newest (default), supported or discussed.")
     lang: Language | None = None
-    limit: int = Field(20, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    limit: Limit = 20
+    offset: Offset = 0
 
 
 class IdeaSummary(Schema):
@@ -90,8 +92,8 @@ class IdeaDetail(IdeaSummary):
 
 class IdeaIn(Schema):
     title: str = Field(..., max_length=200)
-    component: int | None = Field(None, description="Component id (GET /plans/{slug}).")
-    goal: int | None = Field(None, description="Policy goal id; filled from the component "
+    component: Id | None = Field(None, description="Component id (GET /plans/{slug}).")
+    goal: Id | None = Field(None, description="Policy goal id; filled from the component "
                              "when left out.")
     language: Language = "sq"
     overall_idea: str
@@ -107,17 +109,18 @@ class IdeaIn(Schema):
     accountability_explanation: str = ""
     improves_technology: bool | None = None
     technology_explanation: str = ""
-    agencies: list[int] = Field(default_factory=list, description="Institution ids.")
+    agencies: list[Id] = Field(default_factory=list, description="Institution ids.")
     other_agencies: str = ""
     on_behalf_of_organisation: bool = Field(False, description="Submit for your own "
                                             "organisation (its name is then published).")
     publish_name: bool = False
 
 
-def _plan(slug):
+def _plan(request, slug):
     plan = ActionPlan.objects.prefetch_related("stages").filter(slug=slug).first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
+    ask(request, "plans.view_plan", plan)
     return plan
 
 
@@ -165,7 +168,7 @@ def _detail_queryset():
 def list_ideas(request: HttpRequest, response: HttpResponse, slug: str,
                query: Query[IdeaListQuery]):
     """The same search, filters and sorting as the plan's public list of ideas."""
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     goals = list(PolicyGoal.objects.filter(plan=plan))
     components = list(Component.objects.filter(goal__plan=plan))
     data = {key: value for key, value in query.dict().items()
@@ -183,11 +186,12 @@ def list_ideas(request: HttpRequest, response: HttpResponse, slug: str,
 
 @router.get("/ideas/{idea_id}", response={200: IdeaDetail, 404: Error},
             summary="One idea with every answer", operation_id="get_idea")
-def get_idea(request: HttpRequest, response: HttpResponse, idea_id: int,
+def get_idea(request: HttpRequest, response: HttpResponse, idea_id: Id,
              lang: Language | None = None):
     idea = _detail_queryset().filter(pk=idea_id).first()
     if idea is None:
         raise HttpError(404, f"No idea has the id {idea_id}.")
+    ask(request, "plans.view_plan", idea.plan)
     with translation.override(language_of(request, response, lang)):
         return detail(idea)
 
@@ -195,10 +199,12 @@ def get_idea(request: HttpRequest, response: HttpResponse, idea_id: int,
 @router.post("/plans/{slug}/ideas", auth=BearerToken(),
              response={201: IdeaDetail, 404: Error, 409: Error, 422: Error, 429: Error},
              summary="Put forward an idea", operation_id="submit_idea")
+@idempotent
 def submit_idea(request: HttpRequest, response: HttpResponse, slug: str, payload: IdeaIn):
     """Validated exactly as the web form: refused outside the plan's idea stage (409),
-    with field errors (422), or when the account submits too often (429)."""
-    plan = _plan(slug)
+    with field errors (422), or when the account submits too often (429). With an
+    `Idempotency-Key` header a retry returns the first answer instead of a second idea."""
+    plan = _plan(request, slug)
     data = _form_data(payload)
     form = IdeaForm(data, plan=plan, user=request.user)
     if not form.is_valid():

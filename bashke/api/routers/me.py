@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from ninja import Router
 
 from bashke.api.auth import BearerToken
+from bashke.api.permissions import ask
 from bashke.api.schemas import Error, MeOut
 from bashke.plans.models import PlanRole
 
@@ -16,6 +17,7 @@ router = Router(tags=["me"], auth=BearerToken())
 def me(request: HttpRequest):
     """The person the bearer token belongs to, with their roles in each plan."""
     user = request.auth.user
+    ask(request, "accounts.manage_own_account", user)
     roles = (PlanRole.objects.for_user(user).select_related("plan", "component")
              .order_by("plan__start", "role", "component__slug", "pk"))
     organisation = user.organisation

@@ -12,8 +12,17 @@ from django.utils import timezone, translation
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from bashke.api.permissions import ask
 from bashke.api.routers.plans import institution_data, language_of
-from bashke.api.schemas import MAX_LIMIT, Error, InstitutionOut, Language, ValidationErrorOut
+from bashke.api.schemas import (
+    Error,
+    Id,
+    InstitutionOut,
+    Language,
+    Limit,
+    Offset,
+    ValidationErrorOut,
+)
 from bashke.consultation import participation
 from bashke.consultation.models import Idea
 from bashke.consultation.models.meetings import Meeting, MeetingKind, MeetingStatus
@@ -26,8 +35,8 @@ class MeetingListQuery(Schema):
     lang: Language | None = Field(None, description="Language of the `title`-style fields.")
     when: str | None = Field(None, pattern="^(upcoming|past)$",
                              description="`upcoming` (not yet ended) or `past`; both if absent.")
-    limit: int = Field(50, ge=1, le=MAX_LIMIT)
-    offset: int = Field(0, ge=0)
+    limit: Limit = 50
+    offset: Offset = 0
 
 
 class LanguageOnly(Schema):
@@ -152,6 +161,7 @@ def list_meetings(request: HttpRequest, response: HttpResponse, slug: str,
     plan = ActionPlan.objects.filter(slug=slug).only("pk", "slug").first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
+    ask(request, "plans.view_plan", plan)
     now = timezone.now()
     meetings = Meeting.objects.for_plan(plan).public().for_list().order_by("starts_at", "id")
     if query.when == "upcoming":
@@ -169,13 +179,14 @@ def list_meetings(request: HttpRequest, response: HttpResponse, slug: str,
 @router.get("/meetings/{meeting_id}",
             response={200: MeetingDetail, 404: Error, 422: ValidationErrorOut},
             summary="One consultation meeting", operation_id="get_meeting")
-def get_meeting(request: HttpRequest, response: HttpResponse, meeting_id: int,
+def get_meeting(request: HttpRequest, response: HttpResponse, meeting_id: Id,
                 query: Query[LanguageOnly]):
     """A published or cancelled meeting: its texts in both languages, documents, the ideas
     raised at it and the attendance figures (counts only)."""
     meeting = Meeting.objects.public().for_list().filter(pk=meeting_id).first()
     if meeting is None:
         raise HttpError(404, f"No published meeting has the id {meeting_id}.")
+    ask(request, "consultation.view_meeting", meeting)
     now = timezone.now()
     figures = participation.meeting_figures(meeting)
     documents = list(meeting.documents.all())

@@ -12,6 +12,7 @@ from django.utils import translation
 from ninja import Query, Router
 from ninja.errors import HttpError, ValidationError
 
+from bashke.api.permissions import ask
 from bashke.api.schemas import (
     Error,
     LanguageQuery,
@@ -137,6 +138,7 @@ def plan_detail(plan: ActionPlan, timeline: cycle.Timeline) -> dict:
 def list_plans(request: HttpRequest, response: HttpResponse, query: Query[PlanListQuery]):
     """Action plans, grouped by jurisdiction and newest first, one page at a time
     (`limit`, `offset`). Filter with `jurisdiction` (a slug) and `status`."""
+    ask(request, "core.view_public")
     plans = plans_in_order()
     if query.jurisdiction:
         plans = plans.filter(jurisdiction__slug=query.jurisdiction)
@@ -173,5 +175,6 @@ def get_plan(request: HttpRequest, response: HttpResponse, slug: str,
     ).filter(slug=slug).first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
+    ask(request, "plans.view_plan", plan)
     with translation.override(language_of(request, response, query.lang)):
         return plan_detail(plan, cycle.Timeline.of(plan, plan.stages.all(), cycle.today()))

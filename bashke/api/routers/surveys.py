@@ -14,8 +14,9 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
+from bashke.api.permissions import ask
 from bashke.api.routers.plans import language_of
-from bashke.api.schemas import Error, LanguageQuery, ValidationErrorOut
+from bashke.api.schemas import Error, Id, LanguageQuery, ValidationErrorOut
 from bashke.consultation.models import (
     QuestionKind,
     ResultsVisibility,
@@ -25,6 +26,7 @@ from bashke.consultation.models import (
     SurveyStatus,
 )
 from bashke.consultation.models.surveys import survey_results
+from bashke.core.permissions import allowed
 from bashke.plans.models import ActionPlan
 
 router = Router(tags=["surveys"])
@@ -152,6 +154,7 @@ def list_surveys(request: HttpRequest, response: HttpResponse, slug: str,
     plan = ActionPlan.objects.filter(slug=slug).only("pk").first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
+    ask(request, "plans.view_plan", plan)
     surveys = public_surveys().filter(plan=plan).with_response_counts()
     with translation.override(language_of(request, response, query.lang)):
         return [summary(survey) for survey in surveys]
@@ -161,7 +164,7 @@ def list_surveys(request: HttpRequest, response: HttpResponse, slug: str,
             response={200: SurveyResults, 403: Error, 404: Error, 422: ValidationErrorOut},
             summary="A survey's results", operation_id="survey_results",
             url_name="survey_results")
-def get_results(request: HttpRequest, response: HttpResponse, survey_id: int,
+def get_results(request: HttpRequest, response: HttpResponse, survey_id: Id,
                 query: Query[LanguageQuery]):
     """Per question: how many answered; per option the count and share (ranking: the
     average rank, Borda points and how many gave each rank); for scales the distribution
@@ -171,7 +174,7 @@ def get_results(request: HttpRequest, response: HttpResponse, survey_id: int,
     if survey is None:
         raise HttpError(404, f"No published survey has the id {survey_id}.")
     language = language_of(request, response, query.lang)
-    if not survey.results_are_public():
+    if not allowed(request.user, "consultation.view_survey_results", survey):
         with translation.override(language):
             raise HttpError(403, f"The results are published when the survey closes, at "
                                  f"{survey.closes_at.isoformat()}.")

@@ -11,6 +11,7 @@ from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
 from bashke.accounts.throttle import client_ip
+from bashke.api.permissions import ask
 from bashke.api.routers.plans import language_of
 from bashke.api.schemas import Error, Language
 from bashke.consultation.services import wordform as services
@@ -86,7 +87,9 @@ class ParsedOut(Schema):
 
 @router.get("/plans/{slug}/ideas/form.docx", response={200: None, 404: Error},
             summary="The idea form as a Word document", operation_id="get_idea_form_docx",
-            openapi_extra={"responses": {"200": {
+            # Keyed 200 as an int, like ninja's own keys, so the two are merged: a "200"
+            # string beside the int 200 would repeat the key in the JSON document.
+            openapi_extra={"responses": {200: {
                 "description": "The form (.docx)",
                 "content": {generate.MIME_TYPE: {"schema": {"type": "string",
                                                             "format": "binary"}}}}}})
@@ -96,6 +99,7 @@ def idea_form_docx(request: HttpRequest, slug: str, query: Query[FormQuery]):
     plan = services.plan_for_forms(ActionPlan.objects).filter(slug=slug).first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
+    ask(request, "plans.view_plan", plan)
     response = HttpResponse(content_type=generate.MIME_TYPE)
     language = language_of(request, response, query.lang)
     response.content = generate.build(plan, language)
@@ -116,6 +120,7 @@ def parse_docx(request: HttpRequest, response: HttpResponse, slug: str,
     plan = services.plan_for_forms(ActionPlan.objects).filter(slug=slug).first()
     if plan is None:
         raise HttpError(404, f"No action plan has the slug '{slug}'.")
+    ask(request, "plans.view_plan", plan)
     verdict = ratelimit.hit(f"wordform-api:ip:{client_ip(request)}", limit=PARSES_PER_HOUR,
                             per=timedelta(hours=1))
     if not verdict.allowed:

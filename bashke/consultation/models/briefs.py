@@ -199,7 +199,14 @@ class ExampleQuerySet(models.QuerySet):
         return self.filter(published=True)
 
     def in_order(self):
-        return self.order_by("theme", "-start_year", "-end_year", "country_en", "id")
+        """The seed's three themes in the seed's order, then countries alphabetically in the
+        reader's language, then the newest plan first."""
+        theme_order = models.Case(
+            *[models.When(theme=value, then=models.Value(position))
+              for position, value in enumerate(ExampleTheme.values)],
+            default=models.Value(len(ExampleTheme.values)))
+        return self.order_by(theme_order, f"country_{active_content_language()}",
+                             "-start_year", "-end_year", "id")
 
     def countries(self):
         """(code, Albanian name, English name) of each country with an example."""

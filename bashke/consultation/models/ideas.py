@@ -179,7 +179,7 @@ class Idea(models.Model):
             return self.organisation.name
         if not self.publish_name:
             return ""
-        return self.author.display_name if self.author_id else self.submitter_name
+        return self.author.public_name if self.author_id else self.submitter_name
 
     def ogp_values(self):
         """[(prefix, label, yes/no/None, explanation)] for question 6."""

@@ -5,7 +5,7 @@ data, management commands), runs in one transaction and leaves an audit entry in
 public history.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from bashke.consultation.models import Brief, BriefDocument, BriefKind, Example
 from bashke.core import audit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import require
 from bashke.core.uploads import MB, check_upload
 
 CREATE, UPDATE, DELETE = (AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE,
@@ -28,10 +29,7 @@ EXAMPLE_FIELDS = {"slug", "country_code", "country_sq", "country_en", "place_sq"
 
 
 def _require(actor, permission, target=None):
-    if actor is None:
-        return
-    if not actor.has_perm(permission, target):
-        raise PermissionDenied(_("You may not change this."))
+    require(actor, permission, target, _("You may not change this."))
 
 
 def _check_fields(fields, allowed):

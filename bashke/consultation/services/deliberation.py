@@ -31,6 +31,7 @@ from bashke.consultation.models.deliberation import (
 )
 from bashke.core import audit, ratelimit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import require
 from bashke.plans import cycle
 from bashke.plans.models import Phase
 
@@ -55,11 +56,6 @@ def rate_limit(action, actor, client_address):
             "You have done this many times in a short while. To keep the discussion free of "
             "automated posting, please wait %(minutes)s minutes and try again.")
             % {"minutes": verdict.retry_after_minutes}, code="rate_limited")
-
-
-def require(actor, perm, target, message):
-    if not actor.has_perm(perm, target):
-        raise PermissionDenied(message)
 
 
 # When ------------------------------------------------------------------------------------
@@ -160,7 +156,11 @@ def add_comment(idea, *, actor, body, language="sq", parent=None, client_address
     comment = Comment.objects.create(idea=idea, author=actor, parent=parent, body=body,
                                      body_html=markup.render(body), language=language)
     if first_here and actor.pk != idea.author_id:
-        Follow.objects.get_or_create(idea=idea, user=actor)
+        # Audited like a follow by hand, so that a later "unfollow" has its start in the log.
+        follow, created = Follow.objects.get_or_create(idea=idea, user=actor)
+        if created:
+            audit.record(actor=actor, action=AuditEntry.Action.UPDATE, instance=follow,
+                         after={"active": follow.active}, note="follow (commented)")
     audit.record(actor=actor, action=AuditEntry.Action.CREATE, instance=comment,
                  after={"idea": idea.pk, "parent": parent.pk if parent else None,
                         "body": body, "language": language},
@@ -222,8 +222,18 @@ def flag(target, *, actor, reason, details="", client_address="") -> Flag:
 
 
 def _resolve_flags(target, *, actor, resolution):
-    return Flag.objects.open().filter(**_target_filter(target)).update(
-        resolved_at=timezone.now(), resolved_by=actor, resolution=resolution)
+    """Closes the item's open reports; each closing is audited (privately, as the report's
+    filing was), so the log says which reports a moderator's action answered."""
+    reports = list(Flag.objects.open().filter(**_target_filter(target))
+                   .select_for_update().order_by("pk"))
+    now = timezone.now()
+    Flag.objects.filter(pk__in=[report.pk for report in reports]).update(
+        resolved_at=now, resolved_by=actor, resolution=resolution)
+    for report in reports:
+        audit.record(actor=actor, action=AuditEntry.Action.UPDATE, instance=report,
+                     before={"resolved_at": None, "resolution": report.resolution},
+                     after={"resolved_at": audit.json_safe(now), "resolution": resolution})
+    return len(reports)
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ from bashke.consultation.models import Channel, Idea, IdeaDraft, IdeaRevision, I
 from bashke.consultation.models.ideas import ANSWER_FIELDS, OGP_VALUES
 from bashke.core import audit, ratelimit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import allowed, require
 from bashke.core.text import format_day
 from bashke.plans import cycle
 from bashke.plans.models import StageKind
@@ -112,14 +113,13 @@ def submit_idea(plan, *, actor, answers: dict, agencies=(), channel=Channel.ONLI
     if unknown:
         raise TypeError(f"unknown idea fields: {', '.join(sorted(unknown))}")
     if recorded:
-        if not actor.has_perm("consultation.record_idea", plan):
-            raise PermissionDenied(_("Only the plan's coordinators and secretariat record "
-                                     "ideas received elsewhere."))
+        require(actor, "consultation.record_idea", plan,
+                _("Only the plan's coordinators and secretariat record ideas received "
+                  "elsewhere."))
         if channel not in STAFF_CHANNELS and channel != Channel.WORD:
             raise ValidationError({"channel": _("Choose how the idea was received.")})
     else:
-        if not getattr(actor, "is_authenticated", False):
-            raise PermissionDenied(_("Log in to put forward an idea."))
+        require(actor, "consultation.submit_idea", plan, _("Log in to put forward an idea."))
         _check_open(plan)
         _rate_limit(actor, client_address)
     idea = Idea(plan=plan, channel=channel, **answers)
@@ -148,7 +148,7 @@ def submit_idea(plan, *, actor, answers: dict, agencies=(), channel=Channel.ONLI
 
 def can_edit(idea, user) -> bool:
     """The author may edit while the stage in which ideas are collected is open."""
-    if not getattr(user, "is_authenticated", False) or idea.author_id != user.pk:
+    if not allowed(user, "consultation.change_own_idea", idea):
         return False
     if idea.status == IdeaStatus.WITHDRAWN:
         return False
@@ -189,8 +189,7 @@ def edit_idea(idea, *, actor, answers: dict, agencies=None) -> Idea:
 
 @transaction.atomic
 def withdraw_idea(idea, *, actor) -> Idea:
-    if idea.author_id != getattr(actor, "pk", None):
-        raise PermissionDenied(_("Only the author can withdraw an idea."))
+    require(actor, "consultation.change_own_idea", idea, _("Only the author can withdraw an idea."))
     before = {"status": idea.status}
     idea.status = IdeaStatus.WITHDRAWN
     idea.save(update_fields=["status", "updated_at", "search_text"])
@@ -200,8 +199,18 @@ def withdraw_idea(idea, *, actor) -> Idea:
     return idea
 
 
-def save_draft(plan, *, actor, data: dict) -> IdeaDraft:
-    """Keeps what the person has typed so far; no audit entry: a draft is private."""
+def save_draft(plan, *, actor, data: dict, started=None) -> IdeaDraft:
+    """Keeps what the person has typed so far; no audit entry: a draft is private.
+
+    ``started`` is when the form being typed into was shown. A save from a form whose idea
+    has since been published is refused: browsers send a last save as the page is left,
+    after the idea went out, and that draft would come back into the next idea's form.
+    """
+    require(actor, "consultation.submit_idea", plan, _("Log in to put forward an idea."))
+    if started is not None and Idea.objects.filter(plan=plan, author=actor,
+                                                   submitted_at__gte=started).exists():
+        raise ValidationError(_("This form's idea is already published; its draft is "
+                                "closed."), code="published")
     cleaned = {key: str(value)[:6000] for key, value in data.items()
                if key in set(EDITABLE_FIELDS) | {"agencies"}}
     draft, _created = IdeaDraft.objects.update_or_create(user=actor, plan=plan,

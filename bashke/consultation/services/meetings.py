@@ -5,7 +5,7 @@ Registrations and attendance are about people: their audit entries keep names am
 personal fields, so the plan's public history says that attendance was recorded, not who.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,10 +19,10 @@ from bashke.consultation.models.meetings import (
     MeetingRegistration,
     MeetingStatus,
 )
-from bashke.consultation.permissions.meetings import components_run_by
 from bashke.consultation.services.ideas import submit_idea
 from bashke.core import audit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import allowed, require
 from bashke.core.uploads import check_upload
 
 CREATE, UPDATE, DELETE = (AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE,
@@ -36,23 +36,18 @@ CALENDAR_FIELDS = {"title_sq", "title_en", "description_sq", "description_en", "
 MAX_ATTENDANCE_ROWS = 500
 
 
-def _require(actor, perm, target, message):
-    if not getattr(actor, "is_authenticated", False) or not actor.has_perm(perm, target):
-        raise PermissionDenied(message)
-
-
 def _can_manage(actor, target):
-    _require(actor, "consultation.manage_meeting", target,
+    require(actor, "consultation.manage_meeting", target,
              _("Only the plan's coordinators and the component's leaders and secretariat run "
                "its meetings."))
 
 
 def _check_component(actor, plan, component):
     if component is None:
-        if not (actor.is_staff or actor.has_perm("plans.change_plan", plan)):
+        if not allowed(actor, "consultation.schedule_plan_meeting", plan):
             raise ValidationError({"component": _("Choose the component this meeting is for.")})
         return
-    if component.pk not in {c.pk for c in components_run_by(actor, plan)}:
+    if not allowed(actor, "consultation.manage_meeting", component):
         raise ValidationError({"component": _("You can schedule meetings only for the "
                                               "components you lead or support.")})
 
@@ -169,12 +164,14 @@ def registration_problem(meeting, now=None) -> str:
 def register(meeting, *, actor) -> MeetingRegistration:
     """Takes a place for ``actor``. The meeting row is locked first, so two people asking for
     the last place at once are served one after the other: one gets it, one is told."""
-    if not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied(_("Log in to register for a meeting."))
     meeting = _locked(meeting)
     problem = registration_problem(meeting)
     if problem:
         raise ValidationError(problem)
+    # After the meeting's own problems, which say more than "you may not" (a draft, a
+    # meeting that has started).
+    require(actor, "consultation.register_for_meeting", meeting,
+            _("Log in to register for a meeting."))
     existing = meeting.registrations.filter(user=actor).first()
     if existing is not None:
         return existing
@@ -194,8 +191,9 @@ def register(meeting, *, actor) -> MeetingRegistration:
 
 @transaction.atomic
 def unregister(meeting, *, actor) -> bool:
-    if not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied(_("Log in to change your registration."))
+    # Whoever may register may take their registration back.
+    require(actor, "consultation.register_for_meeting", meeting,
+            _("Log in to change your registration."))
     meeting = _locked(meeting)
     if meeting.has_started():
         raise ValidationError(_("The meeting has started; registrations can no longer be "

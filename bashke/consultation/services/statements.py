@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 
 from bashke.consultation.models import Statement, Vote
 from bashke.consultation.models.deliberation import STATEMENT_MAX_LENGTH
-from bashke.consultation.services.deliberation import rate_limit, require
+from bashke.consultation.services.deliberation import rate_limit
 from bashke.core import audit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import allowed, require
 from bashke.core.text import format_day
 from bashke.plans import cycle
 from bashke.plans.models import StageKind
@@ -47,7 +48,7 @@ def add_statement(plan, *, actor, text, language="sq", component=None, idea=None
     """Staff publish a statement; anyone else proposes one for the moderators to approve."""
     require(actor, "consultation.propose_statement", plan,
              _("Log in to propose a statement."))
-    staff = actor.has_perm("consultation.publish_statement", plan)
+    staff = allowed(actor, "consultation.publish_statement", plan)
     text = " ".join((text or "").split())
     errors = {}
     if not text:

@@ -9,7 +9,7 @@ leaves no audit entry; the idea it becomes does.
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -22,6 +22,7 @@ from bashke.consultation.services import ideas as idea_services
 from bashke.consultation.wordform import match
 from bashke.consultation.wordform.parse import parse_docx
 from bashke.core import ratelimit
+from bashke.core.permissions import require
 from bashke.plans.models import Component, Institution, PolicyGoal
 
 KEEP_PENDING = timedelta(days=7)
@@ -82,6 +83,17 @@ def describe(warning: dict) -> str:
     return messages.get(code, code or "")
 
 
+def name_note(pending, user) -> str:
+    """Said when the form names someone else than the account that publishes it: an idea
+    uploaded by its author appears under the author's account, never under a typed name."""
+    typed = " ".join(str(pending.parsed.get("answers", {}).get("submitter_name") or "").split())
+    if pending.batch or not typed or fold(typed) == fold(user.display_name or ""):
+        return ""
+    return _("The form gives the name “%(typed)s”. An idea you upload is published under "
+             "your account's name, “%(account)s”, and only if you agree below; the name on "
+             "the form is not used.") % {"typed": typed[:200], "account": user.display_name}
+
+
 # Reading ---------------------------------------------------------------------------------
 
 def plan_for_forms(queryset):
@@ -133,12 +145,11 @@ def stage_uploads(plan, files, *, actor, batch=False, client_address=""):
     Returns (pending forms, [(file name, reason)] for the files refused). One bad file
     does not stop the others.
     """
-    if not getattr(actor, "is_authenticated", False):
-        raise PermissionDenied(_("Log in to upload a filled form."))
+    require(actor, "consultation.upload_word_form", plan, _("Log in to upload a filled form."))
     if batch:
-        if not actor.has_perm("consultation.upload_word_batch", plan):
-            raise PermissionDenied(_("Only the plan's coordinators and secretariat upload "
-                                     "forms received by e-mail."))
+        require(actor, "consultation.upload_word_batch", plan,
+                _("Only the plan's coordinators and secretariat upload forms received by "
+                  "e-mail."))
         if len(files) > MAX_BATCH_FILES:
             raise ValidationError(_("At most %(count)s files at a time, please.")
                                   % {"count": MAX_BATCH_FILES})
@@ -174,8 +185,8 @@ def stage_uploads(plan, files, *, actor, batch=False, client_address=""):
 # Confirming ------------------------------------------------------------------------------
 
 def _check_owner(pending, actor):
-    if pending.uploaded_by_id != getattr(actor, "pk", None):
-        raise PermissionDenied(_("Only the person who uploaded this form can confirm it."))
+    require(actor, "consultation.confirm_word_form", pending,
+            _("Only the person who uploaded this form can confirm it."))
 
 
 @transaction.atomic

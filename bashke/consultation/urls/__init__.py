@@ -1,4 +1,5 @@
-"""All consultation URLs live under a plan: /<lang>/plans/<slug>/…"""
+"""Consultation URLs live under a plan, /<lang>/plans/<slug>/…, except a person's own
+page of participation, /<lang>/my-participation/."""
 
 from django.urls import include, path
 
@@ -11,4 +12,5 @@ urlpatterns = [
     path("", include("bashke.consultation.urls.meetings")),
     path("", include("bashke.consultation.urls.surveys")),
     path("", include("bashke.consultation.urls.summary")),
+    path("", include("bashke.consultation.urls.mine")),
 ]

@@ -1,14 +1,13 @@
 """Briefs and their documents, per plan and component, and the examples library.
 
 Everyone reads what is published; the people who manage a brief (see
-permissions/briefs.py) also see it unpublished, and write it through the services.
+consultation/rules/briefs.py) also see it unpublished, and write it through the services.
 """
 
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
@@ -26,9 +25,11 @@ from bashke.consultation.forms_briefs import (
     PackageSentForm,
 )
 from bashke.consultation.models import Brief, BriefDocument, BriefKind, Example
-from bashke.consultation.permissions.briefs import brief_scope
 from bashke.consultation.services import briefs as services
+from bashke.core.access import asks, refusal
+from bashke.core.permissions import allowed, require
 from bashke.plans.models import ActionPlan
+from bashke.plans.rules import ALL, components_run_by
 
 EXAMPLES_PER_PAGE = 20
 
@@ -37,19 +38,19 @@ def _plan(slug):
     return get_object_or_404(ActionPlan.objects.select_related("jurisdiction"), slug=slug)
 
 
-def _brief(plan, pk, scope):
+def _brief(request, plan, pk):
     """The brief, if published or managed by the visitor; otherwise it does not exist."""
     brief = get_object_or_404(Brief.objects.for_plan(plan).for_page(), pk=pk)
-    if not brief.published and not scope.covers(brief):
-        raise Http404
     brief.plan = plan  # already loaded, with its jurisdiction
+    if not allowed(request.user, "consultation.view_brief", brief):
+        raise Http404
     return brief
 
 
-def _deny(request):
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    raise PermissionDenied
+def _managed_brief(request, plan, pk):
+    """(brief, None) when the visitor manages it, else (brief, the refusal's response)."""
+    brief = _brief(request, plan, pk)
+    return brief, refusal(request, "consultation.manage_brief", brief)
 
 
 def group_briefs(briefs):
@@ -66,31 +67,33 @@ def group_briefs(briefs):
 
 def brief_list(request, slug):
     plan = _plan(slug)
-    scope = brief_scope(request.user, plan)
+    require(request.user, "plans.view_plan", plan)
+    # One query for the whole list, rather than "consultation.view_brief" per draft.
+    runs = components_run_by(request.user, plan)
     briefs = Brief.objects.for_plan(plan).for_page().in_order()
-    if not scope.any:
+    if not runs:
         briefs = briefs.published()
-    elif not scope.whole_plan:
-        briefs = briefs.filter(Q(published=True) | Q(component__in=scope.component_ids))
+    elif runs is not ALL:
+        briefs = briefs.filter(Q(published=True) | Q(component__in=runs))
     return render(request, "consultation/briefs/brief_list.html", {
-        "plan": plan, "groups": group_briefs(briefs), "scope": scope,
-        "can_add": scope.any,
+        "plan": plan, "groups": group_briefs(briefs), "can_add": bool(runs),
     })
 
 
 def brief_detail(request, slug, pk):
     plan = _plan(slug)
-    scope = brief_scope(request.user, plan)
-    brief = _brief(plan, pk, scope)
+    brief = _brief(request, plan, pk)
     return render(request, "consultation/briefs/brief_detail.html", {
-        "plan": plan, "brief": brief, "can_manage": scope.covers(brief),
-        "can_send": scope.whole_plan and brief.is_package,
+        "plan": plan, "brief": brief,
+        "can_manage": allowed(request.user, "consultation.manage_brief", brief),
+        "can_send": brief.is_package and allowed(request.user, "consultation.send_package",
+                                                 plan),
     })
 
 
 def document_download(request, slug, pk, document):
     plan = _plan(slug)
-    brief = _brief(plan, pk, brief_scope(request.user, plan))
+    brief = _brief(request, plan, pk)
     document = get_object_or_404(BriefDocument, pk=document, brief=brief)
     try:
         handle = document.file.open("rb")
@@ -107,10 +110,11 @@ def document_download(request, slug, pk, document):
 
 def brief_create(request, slug):
     plan = _plan(slug)
-    scope = brief_scope(request.user, plan)
-    if not scope.any:
-        return _deny(request)
-    form = BriefForm(request.POST or None, plan=plan, scope=scope)
+    refused = refusal(request, "consultation.add_brief", plan)
+    if refused:
+        return refused
+    form = BriefForm(request.POST or None, plan=plan,
+                     runs=components_run_by(request.user, plan))
     if request.method == "POST" and form.is_valid():
         try:
             brief = services.create_brief(plan, actor=request.user, **form.cleaned_data)
@@ -125,12 +129,11 @@ def brief_create(request, slug):
 
 def brief_edit(request, slug, pk):
     plan = _plan(slug)
-    scope = brief_scope(request.user, plan)
-    brief = _brief(plan, pk, scope)
-    if not scope.covers(brief):
-        return _deny(request)
+    brief, refused = _managed_brief(request, plan, pk)
+    if refused:
+        return refused
     form = BriefForm(request.POST or None, instance=Brief.objects.get(pk=brief.pk), plan=plan,
-                     scope=scope)
+                     runs=components_run_by(request.user, plan))
     if request.method == "POST" and form.is_valid():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
         try:
@@ -148,10 +151,9 @@ def brief_edit(request, slug, pk):
 @require_POST
 def brief_publish(request, slug, pk):
     plan = _plan(slug)
-    scope = brief_scope(request.user, plan)
-    brief = _brief(plan, pk, scope)
-    if not scope.covers(brief):
-        return _deny(request)
+    brief, refused = _managed_brief(request, plan, pk)
+    if refused:
+        return refused
     publish = request.POST.get("published") == "1"
     services.publish_brief(brief, actor=request.user, published=publish)
     messages.success(request, _("The brief is now published.") if publish
@@ -161,10 +163,10 @@ def brief_publish(request, slug, pk):
 
 def package_sent(request, slug, pk):
     plan = _plan(slug)
-    scope = brief_scope(request.user, plan)
-    brief = _brief(plan, pk, scope)
-    if not scope.whole_plan:
-        return _deny(request)
+    brief = _brief(request, plan, pk)
+    refused = refusal(request, "consultation.send_package", plan)
+    if refused:
+        return refused
     if brief.kind != BriefKind.METHODOLOGY:
         raise Http404
     initial = {"sent_to": list(brief.sent_to.all()),
@@ -191,10 +193,9 @@ def package_sent(request, slug, pk):
 
 def document_upload(request, slug, pk):
     plan = _plan(slug)
-    scope = brief_scope(request.user, plan)
-    brief = _brief(plan, pk, scope)
-    if not scope.covers(brief):
-        return _deny(request)
+    brief, refused = _managed_brief(request, plan, pk)
+    if refused:
+        return refused
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -213,10 +214,9 @@ def document_upload(request, slug, pk):
 @require_POST
 def document_remove(request, slug, pk, document):
     plan = _plan(slug)
-    scope = brief_scope(request.user, plan)
-    brief = _brief(plan, pk, scope)
-    if not scope.covers(brief):
-        return _deny(request)
+    brief, refused = _managed_brief(request, plan, pk)
+    if refused:
+        return refused
     document = get_object_or_404(BriefDocument, pk=document, brief=brief)
     services.remove_document(document, actor=request.user)
     messages.success(request, _("The document has been removed from the brief."))
@@ -225,6 +225,7 @@ def document_remove(request, slug, pk, document):
 
 # Examples from other countries ---------------------------------------------------------------
 
+@asks("core.view_public")
 def example_list(request):
     data = request.GET.copy()
     if "country" in data:
@@ -239,20 +240,19 @@ def example_list(request):
     page_obj = Paginator(examples.in_order(), EXAMPLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "consultation/briefs/example_list.html", {
         "page_obj": page_obj, "filter_form": filter_form, "filtered": bool(filters),
-        "can_manage": request.user.has_perm("consultation.manage_example"),
+        "can_manage": allowed(request.user, "consultation.manage_example"),
     })
 
 
 def example_detail(request, example):
-    can_manage = request.user.has_perm("consultation.manage_example")
+    can_manage = allowed(request.user, "consultation.manage_example")
     examples = Example.objects.all() if can_manage else Example.objects.published()
     return render(request, "consultation/briefs/example_detail.html", {
         "example": get_object_or_404(examples, slug=example), "can_manage": can_manage})
 
 
+@asks("consultation.manage_example")
 def example_form(request, example=None):
-    if not request.user.has_perm("consultation.manage_example"):
-        return _deny(request)
     instance = get_object_or_404(Example, slug=example) if example else None
     form = ExampleForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():

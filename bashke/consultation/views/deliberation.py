@@ -5,7 +5,6 @@ endpoints here send people back to it."""
 from collections import defaultdict
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -37,6 +36,8 @@ from bashke.consultation.models import (
     Support,
 )
 from bashke.consultation.services import deliberation as services
+from bashke.core.access import asks, refusal
+from bashke.core.permissions import allowed
 from bashke.plans.models import ActionPlan, Stage
 
 TEMPLATES = "consultation/deliberation"
@@ -68,6 +69,15 @@ def _comment(slug, pk):
 
 def _target(slug, pk, kind):
     return _comment(slug, pk) if kind == "comment" else _idea(slug, pk)
+
+
+def _refusal(request, permission, idea):
+    """As ``core.access.refusal``, but an anonymous visitor logs in back to the idea."""
+    if allowed(request.user, permission, idea):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(idea.get_absolute_url())
+    raise PermissionDenied
 
 
 def _idea_of(target):
@@ -128,7 +138,7 @@ def idea_panel_context(request, idea) -> dict:
     except ValidationError as error:
         context["closed_message"] = " ".join(error.messages)
     else:
-        context["can_comment"] = signed_in
+        context["can_comment"] = allowed(user, "consultation.comment_idea", idea)
     if not signed_in:
         return {"deliberation": context}
     context["supports"] = Support.objects.filter(idea=idea, user=user).exists()
@@ -138,7 +148,7 @@ def idea_panel_context(request, idea) -> dict:
     mine = set(Flag.objects.open().filter(on_this_idea, reporter=user)
                .values_list("comment_id", flat=True))
     context["flagged_idea"] = None in mine
-    context["can_moderate"] = user.has_perm("consultation.moderate", idea)
+    context["can_moderate"] = allowed(user, "consultation.moderate", idea)
     counts = defaultdict(int)
     if context["can_moderate"]:
         for comment_id in Flag.objects.open().filter(on_this_idea).values_list("comment_id",
@@ -185,8 +195,9 @@ def _comment_urls(slug, comments):
 @require_POST
 def support(request, slug, pk):
     idea = _idea(slug, pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(idea.get_absolute_url())
+    refused = _refusal(request, "consultation.support_idea", idea)
+    if refused:
+        return refused
     wanted = request.POST.get("support") != "0"
     try:
         now = services.set_support(idea, actor=request.user, support=wanted,
@@ -202,8 +213,9 @@ def support(request, slug, pk):
 @require_POST
 def follow(request, slug, pk):
     idea = _idea(slug, pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(idea.get_absolute_url())
+    refused = _refusal(request, "consultation.follow_idea", idea)
+    if refused:
+        return refused
     now = services.set_follow(idea, actor=request.user,
                               follow=request.POST.get("follow") != "0")
     messages.success(request, _("You follow this idea: we will e-mail you about new comments "
@@ -218,8 +230,9 @@ def comment(request, slug, pk):
     """POST from the panel; on an error, this page shows the form again with what was
     typed, next to the message."""
     idea = _idea(slug, pk)
-    if not request.user.is_authenticated:
-        return redirect_to_login(idea.get_absolute_url())
+    refused = _refusal(request, "consultation.comment_idea", idea)
+    if refused:
+        return refused
     if request.method != "POST":
         return redirect(idea.get_absolute_url() + "#discussion")
     form = CommentForm(request.POST)
@@ -246,7 +259,7 @@ def comment(request, slug, pk):
 
 def edit_comment(request, slug, pk):
     comment = _comment(slug, pk)
-    if not request.user.has_perm("consultation.edit_comment", comment):
+    if not allowed(request.user, "consultation.edit_comment", comment):
         raise PermissionDenied
     form = CommentEditForm(request.POST or None, initial={"body": comment.body})
     status = 200
@@ -271,8 +284,9 @@ def edit_comment(request, slug, pk):
 def flag(request, slug, pk, kind):
     target = _target(slug, pk, kind)
     idea = _idea_of(target)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+    refused = refusal(request, "consultation.flag_content", target)
+    if refused:
+        return refused
     form = FlagForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -297,7 +311,7 @@ def flag(request, slug, pk, kind):
 def hide(request, slug, pk, kind):
     target = _target(slug, pk, kind)
     idea = _idea_of(target)
-    if not request.user.has_perm("consultation.moderate", target):
+    if not allowed(request.user, "consultation.moderate", target):
         raise PermissionDenied
     form = HideForm(request.POST)
     if form.is_valid():
@@ -333,7 +347,7 @@ def dismiss(request, slug, pk, kind):
 
 def moderation(request, slug):
     plan = get_object_or_404(ActionPlan, slug=slug)
-    if not request.user.has_perm("consultation.moderate", plan):
+    if not allowed(request.user, "consultation.moderate", plan):
         raise PermissionDenied
     flags = list(Flag.objects.open().for_plan(plan).select_related(
         "idea__plan", "comment__idea__plan", "comment__author").order_by("created_at", "id"))
@@ -355,7 +369,7 @@ def moderation(request, slug):
 
 # Notification settings and unsubscribing ----------------------------------------------
 
-@login_required
+@asks("accounts.manage_own_account")
 def notification_settings(request):
     current = NotificationSettings.objects.filter(user=request.user).first()
     initial = {"instant": current.instant if current else True,
@@ -373,6 +387,7 @@ def notification_settings(request):
 
 
 @csrf_exempt  # the signed token is the proof; mail programs' one-click POST has no cookie
+@asks("core.view_public")
 def unsubscribe(request, token):
     try:
         user, idea = notifications.read_unsubscribe_token(token)

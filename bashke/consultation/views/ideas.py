@@ -1,12 +1,14 @@
 """The idea form online, the public list of ideas and each idea's page."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,6 +18,8 @@ from bashke.consultation.forms_ideas import IdeaFilterForm, IdeaForm, RecordedId
 from bashke.consultation.models import Idea, IdeaDraft
 from bashke.consultation.services import ideas as services
 from bashke.consultation.views.deliberation import idea_panel_context
+from bashke.core.access import refusal
+from bashke.core.permissions import allowed
 from bashke.plans.models import ActionPlan, Component, PolicyGoal, Stage
 
 PAGE_SIZE = 20
@@ -34,7 +38,10 @@ def _plan(slug):
 
 
 def _form_kwargs(request, plan):
-    return {"plan": plan, "user": request.user}
+    # ``goal`` in the query: the component list follows the goal just chosen (htmx asks
+    # for this page again and takes only the component field from it).
+    return {"plan": plan, "user": request.user, "follow_url": request.path,
+            "chosen_goal": request.GET.get("goal", "")}
 
 
 def submit(request, slug):
@@ -42,7 +49,10 @@ def submit(request, slug):
     open_stage, upcoming = services.idea_window(plan)
     context = {"plan": plan, "open_stage": open_stage, "upcoming": upcoming,
                "closed_message": None if open_stage else services.closed_message(plan)}
-    if open_stage is None or not request.user.is_authenticated:
+    may_submit = allowed(request.user, "consultation.submit_idea", plan)
+    if request.method == "POST" and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if open_stage is None or not may_submit:
         return render(request, "consultation/ideas/submit.html", context)
     draft = IdeaDraft.objects.filter(user=request.user, plan=plan).first()
     if request.method == "POST":
@@ -72,21 +82,40 @@ def _draft_initial(draft):
     return initial
 
 
-@login_required
+def _form_started(raw):
+    """When the form was shown ({% now 'c' %} in the page), or None when it cannot be told."""
+    try:
+        moment = parse_datetime(raw)
+    except ValueError:  # well-formed but impossible, e.g. month 13
+        return None
+    return moment if moment is not None and timezone.is_aware(moment) else None
+
+
 @require_POST
 def save_draft(request, slug):
     plan = get_object_or_404(ActionPlan, slug=slug)
-    data = {key: request.POST.get(key, "") for key in request.POST if key != "csrfmiddlewaretoken"}
+    refused = refusal(request, "consultation.submit_idea", plan)
+    if refused:
+        return refused
+    data = {key: request.POST.get(key, "") for key in request.POST
+            if key not in {"csrfmiddlewaretoken", "draft_started"}}
     if "agencies" in request.POST:
         data["agencies"] = ",".join(request.POST.getlist("agencies"))
-    draft = services.save_draft(plan, actor=request.user, data=data)
-    return JsonResponse({"saved_at": draft.updated_at.isoformat()})
+    try:
+        draft = services.save_draft(plan, actor=request.user, data=data,
+                                    started=_form_started(request.POST.get("draft_started", "")))
+    except ValidationError as error:
+        return JsonResponse({"detail": " ".join(error.messages)}, status=409)
+    # The time as the site writes it (24-hour clock), not as the browser would.
+    return JsonResponse({"saved_at": draft.updated_at.isoformat(),
+                         "saved_at_text": f"{timezone.localtime(draft.updated_at):%H:%M}"})
 
 
 def record(request, slug):
     plan = _plan(slug)
-    if not request.user.has_perm("consultation.record_idea", plan):
-        raise PermissionDenied
+    refused = refusal(request, "consultation.record_idea", plan)
+    if refused:
+        return refused
     form = RecordedIdeaForm(request.POST or None, **_form_kwargs(request, plan))
     if request.method == "POST" and form.is_valid():
         try:
@@ -171,7 +200,7 @@ def idea_list(request, slug):
     return render(request, "consultation/ideas/list.html", {
         "plan": plan, "form": form, "page_obj": page_obj, "query": query.urlencode(),
         "open_stage": open_stage, "upcoming": upcoming,
-        "can_record": request.user.has_perm("consultation.record_idea", plan),
+        "can_record": allowed(request.user, "consultation.record_idea", plan),
     })
 
 

@@ -2,9 +2,10 @@
 documents and participation figures. Staff pages are in ``meetings_staff``."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,7 +20,9 @@ from bashke.consultation.models import Idea
 from bashke.consultation.models.meetings import Meeting, MeetingDocument
 from bashke.consultation.services import meetings as services
 from bashke.core.charts import bar_chart
+from bashke.core.permissions import allowed, require
 from bashke.plans.models import ActionPlan, Stage
+from bashke.plans.rules import ALL, components_run_by
 
 MINUTES_MAX = 50_000
 
@@ -35,17 +38,23 @@ def meeting_or_404(request, slug, pk, *, queryset=None):
     meeting = get_object_or_404(queryset.select_related(
         "plan", "plan__jurisdiction", "component", "component__goal", "organiser"),
         plan__slug=slug, pk=pk)
-    if not request.user.has_perm("consultation.view_meeting", meeting):
+    if not allowed(request.user, "consultation.view_meeting", meeting):
         raise Http404
     return meeting
 
 
 def meeting_list(request, slug):
     plan = plan_or_404(slug)
-    can_manage = request.user.has_perm("consultation.manage_meeting", plan)
+    require(request.user, "plans.view_plan", plan)
+    # Drafts of the components one runs, in one query rather than a decision per meeting.
+    runs = components_run_by(request.user, plan)
+    can_manage = bool(runs)
     meetings = Meeting.objects.for_plan(plan).for_list()
-    if not can_manage:
+    if not runs:
         meetings = meetings.public()
+    elif runs is not ALL:
+        meetings = meetings.filter(Q(pk__in=Meeting.objects.public().values("pk"))
+                                   | Q(component__in=runs))
     now = timezone.now()
     everything = list(meetings.order_by("starts_at", "id"))
     upcoming = [m for m in everything if not m.is_over(now)]
@@ -70,7 +79,7 @@ def meeting_detail(request, slug, pk):
         "registered": registered,
         "seats_left": meeting.seats_left(meeting.registration_count),
         "registration_problem": services.registration_problem(meeting),
-        "can_manage": user.has_perm("consultation.manage_meeting", meeting),
+        "can_manage": allowed(user, "consultation.manage_meeting", meeting),
         "minutes_html": _markup(meeting.minutes),
         "langs": {field: meeting.language_of(field)
                   for field in ("description", "agenda", "minutes")},
@@ -93,10 +102,11 @@ def _meeting_charts(figures):
     ]
 
 
-@login_required
 @require_POST
 def register(request, slug, pk):
     meeting = meeting_or_404(request, slug, pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(meeting.get_absolute_url())
     try:
         services.register(meeting, actor=request.user)
     except ValidationError as error:
@@ -108,10 +118,11 @@ def register(request, slug, pk):
     return redirect(meeting.get_absolute_url())
 
 
-@login_required
 @require_POST
 def unregister(request, slug, pk):
     meeting = meeting_or_404(request, slug, pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(meeting.get_absolute_url())
     try:
         removed = services.unregister(meeting, actor=request.user)
     except ValidationError as error:
@@ -161,6 +172,9 @@ def plan_calendar(request, slug):
         Prefetch("stages", queryset=Stage.objects.in_order()),
         Prefetch("meetings", queryset=Meeting.objects.public().select_related("plan")
                  .order_by("starts_at", "id"), to_attr="public_meetings")), slug=slug)
+    # Calendar programs send no cookie: the feed is what the public may see, and asking as
+    # the public keeps it from reading a session.
+    require(AnonymousUser(), "plans.view_plan", plan)
     calendar = Calendar(f"{plan.title} — Bashkë")
     plan_url = request.build_absolute_uri(plan.get_absolute_url())
     for stage in plan.stages.all():
@@ -182,6 +196,7 @@ def meeting_calendar(request, slug, pk):
 
 def participation_page(request, slug):
     plan = plan_or_404(slug)
+    require(request.user, "plans.view_plan", plan)
     figures = participation.plan_figures(plan)
     overall = figures.overall
     charts = []

@@ -6,8 +6,9 @@ and saves nothing."""
 from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -29,20 +30,30 @@ from bashke.consultation.forms_meetings import (
 from bashke.consultation.models.meetings import Attendance, Meeting, MeetingDocument
 from bashke.consultation.services import meetings as services
 from bashke.consultation.views.meetings import plan_or_404
+from bashke.core.access import refusal
+from bashke.core.permissions import allowed
 
 ATTENDANCE_ROWS = 5
 MAX_ATTENDANCE_ROWS_SHOWN = 50
 
 
-def managed_meeting(view):
-    """Loads the meeting for people who run it; anyone else gets a 403 (or the log-in page)."""
-    @login_required
+def managed_meeting(view=None, *, permission="consultation.manage_meeting"):
+    """Loads the meeting for people who run it; anyone else gets a 403, the log-in page, or
+    a 404 for a draft they may not see (its existence does not leak). ``permission`` names
+    what the page shows when it is not running the meeting itself."""
+    if view is None:
+        return lambda view: managed_meeting(view, permission=permission)
+
     @wraps(view)
     def wrapper(request, slug, pk, **kwargs):
         meeting = get_object_or_404(
             Meeting.objects.select_related("plan", "component", "component__goal"),
             plan__slug=slug, pk=pk)
-        if not request.user.has_perm("consultation.manage_meeting", meeting):
+        if not allowed(request.user, permission, meeting):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not allowed(request.user, "consultation.view_meeting", meeting):
+                raise Http404
             raise PermissionDenied(_("Only the people who run this meeting can do this."))
         return view(request, meeting, **kwargs)
     return wrapper
@@ -53,12 +64,13 @@ def _schedule_changes(form):
             if name in form.cleaned_data}
 
 
-@login_required
 def meeting_create(request, slug):
     plan = plan_or_404(slug)
-    if not request.user.has_perm("consultation.manage_meeting", plan):
-        raise PermissionDenied(_("Only the plan's coordinators and the components' leaders and "
-                                 "secretariat schedule meetings."))
+    refused = refusal(request, "consultation.manage_meeting", plan,
+                      _("Only the plan's coordinators and the components' leaders and "
+                        "secretariat schedule meetings."))
+    if refused:
+        return refused
     form = MeetingForm(request.POST or None, user=request.user, plan=plan,
                        instance=Meeting(plan=plan))
     if request.method == "POST" and form.is_valid():
@@ -133,7 +145,8 @@ def _row_count(request):
     return min(max(rows, 1), MAX_ATTENDANCE_ROWS_SHOWN)
 
 
-@managed_meeting
+# The names of who came; recording them is the service's "manage_meeting" decision.
+@managed_meeting(permission="consultation.view_attendance_names")
 def attendance(request, meeting):
     """Three ways in, each all or nothing: tick registered people who came, fill rows, or
     paste a list. Each form keeps what was typed when something is wrong."""

@@ -17,6 +17,7 @@ from bashke.consultation.forms_deliberation import StatementForm, VoteForm
 from bashke.consultation.models import Statement, Vote
 from bashke.consultation.services import statements as services
 from bashke.consultation.views.deliberation import TEMPLATES, error_status
+from bashke.core.permissions import allowed, require
 from bashke.plans.models import ActionPlan, Component, Stage
 
 
@@ -37,9 +38,8 @@ def _statements_context(request, plan, form=None):
         statement.my_vote = mine.get(statement.pk)
         statement.total = statement.agree_count + statement.disagree_count + statement.pass_count
     open_stage, upcoming = services.voting_window(plan)
-    can_publish = user.is_authenticated and user.has_perm("consultation.publish_statement",
-                                                          plan)
-    can_review = user.is_authenticated and user.has_perm("consultation.review_statement", plan)
+    can_publish = allowed(user, "consultation.publish_statement", plan)
+    can_review = allowed(user, "consultation.review_statement", plan)
     can_propose = user.is_authenticated and (open_stage is not None
                                              or (can_publish and upcoming is not None))
     components = list(Component.objects.filter(goal__plan=plan).order_by("goal__number",
@@ -58,13 +58,14 @@ def _statements_context(request, plan, form=None):
 
 def statements(request, slug):
     plan = _statement_plan(slug)
+    require(request.user, "plans.view_plan", plan)
     return render(request, f"{TEMPLATES}/statements.html", _statements_context(request, plan))
 
 
 @require_POST
 def add_statement(request, slug):
     plan = _statement_plan(slug)
-    if not request.user.is_authenticated:
+    if not allowed(request.user, "consultation.propose_statement", plan):
         return redirect_to_login(reverse("consultation:statements", args=[plan.slug]))
     components = Component.objects.filter(goal__plan=plan)
     form = StatementForm(request.POST, components=list(components))
@@ -105,7 +106,7 @@ def vote(request, slug, pk):
                                   plan__slug=slug, approved=True)
     plan = _statement_plan(slug)
     statement.plan = plan  # with its stages loaded
-    if not request.user.is_authenticated:
+    if not allowed(request.user, "consultation.vote", statement):
         return redirect_to_login(reverse("consultation:statements", args=[slug]))
     form = VoteForm(request.POST)
     error_message = ""

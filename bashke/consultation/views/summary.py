@@ -20,6 +20,8 @@ from django.utils.translation import gettext_lazy
 from bashke.accounts.models import Sector
 from bashke.consultation.models import OGP_VALUES, Channel, Comment, Idea, IdeaStatus
 from bashke.core.charts import bar_chart, column_chart
+from bashke.core.permissions import require
+from bashke.core.text import format_day, format_month, format_short_day, format_short_month
 from bashke.plans.models import ActionPlan, Component
 
 TOP_SUPPORTED = 10
@@ -180,14 +182,16 @@ def charts(summary: InputSummary) -> dict:
     weekly = summary.period == "week"
     found["time"] = column_chart(
         _("Ideas per week") if weekly else _("Ideas per month"),
-        [(day.isoformat() if weekly else day.strftime("%Y-%m"), n)
-         for day, n in summary.over_time],
+        [(format_day(day) if weekly else format_month(day), n) for day, n in summary.over_time],
+        axis_labels=[format_short_day(day) if weekly else format_short_month(day)
+                     for day, _n in summary.over_time],
         label_header=_("Week beginning") if weekly else _("Month"), value_header=_("Ideas"))
     return found
 
 
 def input_summary(request, slug, component_slug=None):
     plan = get_object_or_404(ActionPlan.objects.select_related("jurisdiction"), slug=slug)
+    require(request.user, "plans.view_plan", plan)
     components = plan_components(plan)
     component = None
     if component_slug is not None:

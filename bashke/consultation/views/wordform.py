@@ -2,8 +2,7 @@
 e-mail), confirm what was read, and export ideas back to filled forms."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,12 +14,16 @@ from bashke.consultation.models import Idea, PendingWordForm
 from bashke.consultation.services import ideas as idea_services
 from bashke.consultation.services import wordform as services
 from bashke.consultation.wordform import forms, generate
+from bashke.core.access import refusal
+from bashke.core.permissions import allowed, require
 from bashke.core.text import active_content_language
 from bashke.plans.models import ActionPlan
 
 
-def _plan(slug):
-    return get_object_or_404(services.plan_for_forms(ActionPlan.objects), slug=slug)
+def _plan(request, slug):
+    plan = get_object_or_404(services.plan_for_forms(ActionPlan.objects), slug=slug)
+    require(request.user, "plans.view_plan", plan)
+    return plan
 
 
 def _language(request, fallback=None):
@@ -35,7 +38,7 @@ def _docx(content: bytes, filename: str) -> HttpResponse:
 
 
 def form_docx(request, slug):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     language = _language(request)
     return _docx(generate.build(plan, language), f"{plan.slug}-idea-form-{language}.docx")
 
@@ -45,10 +48,12 @@ def _pending_list(request, plan, batch):
             .order_by("-created_at", "-id"))
 
 
-@login_required
 def upload(request, slug):
     """A person uploads the form they filled in; it is read and shown for confirmation."""
-    plan = _plan(slug)
+    plan = _plan(request, slug)
+    refused = refusal(request, "consultation.upload_word_form", plan)
+    if refused:
+        return refused
     open_stage, _upcoming = idea_services.idea_window(plan)
     form = forms.UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and open_stage is not None and form.is_valid():
@@ -67,16 +72,16 @@ def upload(request, slug):
         "plan": plan, "form": form, "open_stage": open_stage,
         "closed_message": None if open_stage else idea_services.closed_message(plan),
         "pending_forms": _pending_list(request, plan, batch=False),
-        "can_batch": request.user.has_perm("consultation.upload_word_batch", plan),
+        "can_batch": allowed(request.user, "consultation.upload_word_batch", plan),
     })
 
 
-@login_required
 def upload_batch(request, slug):
     """Staff upload the forms received by e-mail, many at once."""
-    plan = _plan(slug)
-    if not request.user.has_perm("consultation.upload_word_batch", plan):
-        raise PermissionDenied
+    plan = _plan(request, slug)
+    refused = refusal(request, "consultation.upload_word_batch", plan)
+    if refused:
+        return refused
     form = forms.BatchUploadForm(request.POST or None, request.FILES or None)
     refused = []
     if request.method == "POST" and form.is_valid():
@@ -100,7 +105,7 @@ def upload_batch(request, slug):
 
 def _pending(request, plan, pk):
     pending = PendingWordForm.objects.of(request.user, plan).filter(pk=pk).first()
-    if pending is None:
+    if pending is None or not allowed(request.user, "consultation.confirm_word_form", pending):
         # Someone else's pending form is not theirs to see, nor to know about.
         raise Http404
     return pending
@@ -117,9 +122,11 @@ def _flags(pending):
     return flagged
 
 
-@login_required
 def confirm(request, slug, pk):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
+    refused = refusal(request, "consultation.upload_word_form", plan)
+    if refused:
+        return refused
     pending = _pending(request, plan, pk)
     form_class = forms.form_class(pending)
     form = form_class(request.POST or None, initial=forms.initial_from(pending, request.user),
@@ -139,14 +146,17 @@ def confirm(request, slug, pk):
         "plan": plan, "pending": pending, "form": form, "groups": form.question_groups(),
         "flagged": _flags(pending),
         "unanswered": [services.field_label(key) for key in parsed.get("unanswered", [])],
-        "warnings": [services.describe(w) for w in parsed.get("warnings", [])],
+        "warnings": [services.describe(w) for w in parsed.get("warnings", [])]
+        + [note for note in [services.name_note(pending, request.user)] if note],
     })
 
 
-@login_required
 @require_POST
 def discard(request, slug, pk):
     plan = get_object_or_404(ActionPlan, slug=slug)
+    refused = refusal(request, "consultation.upload_word_form", plan)
+    if refused:
+        return refused
     pending = _pending(request, plan, pk)
     services.discard(pending, actor=request.user)
     messages.success(request, _("“%(name)s” is discarded; nothing was published.")
@@ -182,7 +192,7 @@ def _ideas():
 
 
 def idea_docx(request, slug, pk):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     idea = get_object_or_404(_ideas(), pk=pk, plan=plan)
     language = _language(request, fallback=idea.language)
     content = generate.build(plan, language, [_filled(idea, language)])
@@ -190,7 +200,7 @@ def idea_docx(request, slug, pk):
 
 
 def component_docx(request, slug, component_slug):
-    plan = _plan(slug)
+    plan = _plan(request, slug)
     component = next((c for goal in plan.goals.all() for c in goal.components.all()
                       if c.slug == component_slug), None)
     if component is None:

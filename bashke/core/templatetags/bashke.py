@@ -4,7 +4,7 @@ from django.urls import translate_url
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
-from bashke.core.text import format_day
+from bashke.core.text import format_day, format_moment
 
 register = template.Library()
 
@@ -15,18 +15,26 @@ def language_links(context):
     request = context.get("request")
     path = request.get_full_path() if request else "/"
     current = context.get("LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    # Each language is named in itself, so that a reader who cannot read the page still
-    # finds their own.
-    return [
-        {"code": code, "name": capfirst(get_language_info(code)["name_local"]),
-         "url": translate_url(path, code), "active": code == current}
-        for code, _name in settings.LANGUAGES
-    ]
+    # Each language is named in the page's language, as everywhere else on the page
+    # ("Anglisht" on an Albanian page), and in itself beside it when that differs, so that a
+    # reader who cannot read the page still finds their own.
+    links = []
+    for code, name in settings.LANGUAGES:
+        own = capfirst(get_language_info(code)["name_local"])
+        name = capfirst(str(name))
+        links.append({"code": code, "name": name, "own": "" if own == name else own,
+                      "url": translate_url(path, code), "active": code == current})
+    return links
 
 
 @register.filter
 def day(value):
     return format_day(value)
+
+
+@register.filter
+def moment(value):
+    return format_moment(value)
 
 
 @register.filter

@@ -8,24 +8,31 @@
   var status = document.querySelector(".autosave-status");
   var timer = null;
   var dirty = false;
+  // Once the idea is being published the draft is over: a save sent as the page is left
+  // would otherwise bring this idea back into the next one's form. The server refuses such
+  // a save too (409), whatever a browser sends.
+  var finished = false;
 
   function save() {
-    if (!dirty) { return; }
+    if (!dirty || finished) { return; }
     dirty = false;
     var data = new FormData(form);
     fetch(form.getAttribute("data-autosave"), {
       method: "POST", body: data, credentials: "same-origin",
       headers: { "X-Requested-With": "fetch" }
     }).then(function (response) {
-      if (response.ok && status) {
-        var now = new Date();
-        status.textContent = status.getAttribute("data-saved-text") + " " +
-          now.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      if (response.status === 409) { finished = true; }
+      if (!response.ok || !status) { return null; }
+      return response.json();
+    }).then(function (body) {
+      if (body && status) {
+        status.textContent = status.getAttribute("data-saved-text") + " " + body.saved_at_text;
       }
     }).catch(function () { dirty = true; });
   }
 
   function schedule() {
+    if (finished) { return; }
     dirty = true;
     window.clearTimeout(timer);
     timer = window.setTimeout(save, 1500);
@@ -33,5 +40,9 @@
 
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
+  form.addEventListener("submit", function () {
+    finished = true;
+    window.clearTimeout(timer);
+  });
   window.addEventListener("pagehide", save);
 })();

@@ -4,7 +4,7 @@ through the survey's cookie). All of a response is saved, or nothing."""
 
 from datetime import timedelta
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +19,7 @@ from bashke.consultation.models import (
 from bashke.consultation.models.surveys import SCALE_VALUES, TEXT_KINDS, format_moment
 from bashke.core import audit, ratelimit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import require
 
 ANONYMOUS_PER_HOUR = 20
 ALREADY_ANSWERED = gettext_lazy("You have already answered this survey. Thank you!")
@@ -181,9 +182,8 @@ def check_can_answer(survey, actor, session_key=""):
     message = closed_message(survey)
     if message:
         raise ValidationError(message)
+    require(actor, "consultation.answer_survey", survey, _("Log in to answer this survey."))
     signed_in = getattr(actor, "is_authenticated", False)
-    if not signed_in and not survey.allow_anonymous:
-        raise PermissionDenied(_("Log in to answer this survey."))
     if not signed_in and not session_key:
         raise ValidationError(_("Your browser did not send the survey's cookie. Allow "
                                 "cookies for this site and try again."))

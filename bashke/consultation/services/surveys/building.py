@@ -4,7 +4,7 @@ arrives; after that only their wording does, for adding, removing or re-kinding 
 or an option would make the answers already given meaningless.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, ProtectedError
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from bashke.consultation.models import (
 from bashke.consultation.models.surveys import CHOICE_KINDS
 from bashke.core import audit
 from bashke.core.models import AuditEntry
+from bashke.core.permissions import require
 
 SURVEY_FIELDS = ("component", "title_sq", "title_en", "intro_sq", "intro_en", "opens_at",
                  "closes_at", "allow_anonymous", "results_visibility")
@@ -37,9 +38,9 @@ def _locked(survey_id, *related):
 
 def _check_manager(actor, target):
     # ``actor=None`` is the system itself (demo data, commands), as in the other services.
-    if actor is not None and not actor.has_perm("consultation.manage_survey", target):
-        raise PermissionDenied(_("Only the plan's coordinators and the component's leaders "
-                                 "and secretariat manage its surveys."))
+    require(actor, "consultation.manage_survey", target,
+            _("Only the plan's coordinators and the component's leaders and secretariat "
+              "manage its surveys."))
 
 
 def _unknown(fields, allowed):

@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,6 +23,7 @@ from bashke.consultation.models.surveys import SCALE_VALUES, TEXT_KINDS
 from bashke.consultation.services import surveys as services
 from bashke.consultation.views.surveys.common import get_survey, load_questions
 from bashke.consultation.views.surveys.forms import read_answers
+from bashke.core.permissions import allowed
 
 COOKIE_SALT = "bashke.consultation.survey"
 
@@ -77,7 +79,9 @@ def survey_detail(request, slug, pk):
     token = "" if user.is_authenticated else browser_token(request, survey)
     closed = services.closed_message(survey)
     answered = services.already_answered(survey, user, token)
-    may_answer = user.is_authenticated or survey.allow_anonymous
+    may_answer = allowed(user, "consultation.answer_survey", survey)
+    if request.method == "POST" and not may_answer and not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
     show_form = closed is None and not answered and may_answer
     questions = load_questions(survey) if show_form or request.method == "POST" else []
     values, errors, problems = {}, {}, []
@@ -101,9 +105,8 @@ def survey_detail(request, slug, pk):
         "plan": survey.plan, "survey": survey, "blocks": blocks, "show_form": show_form,
         "closed_message": closed, "answered": answered, "may_answer": may_answer,
         "problems": problems, "errors": errors,
-        "results_public": user.has_perm("consultation.view_survey_results", survey),
-        "manages": user.has_perm("consultation.manage_survey", survey)
-        if user.is_authenticated else False,
+        "results_public": allowed(user, "consultation.view_survey_results", survey),
+        "manages": allowed(user, "consultation.manage_survey", survey),
     })
     if show_form and not user.is_authenticated and not token:
         _give_token(response, survey)

@@ -1,7 +1,6 @@
 """The list of a plan's surveys, and the pages on which their editors build them."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,12 +14,11 @@ from bashke.consultation.views.surveys.common import (
     get_plan,
     get_survey,
     load_questions,
-    require,
+    refuse_unless_manager,
 )
 from bashke.consultation.views.surveys.forms import QuestionForm, SurveyForm
+from bashke.core.permissions import require
 from bashke.plans.models import Component
-
-MANAGE = "consultation.manage_survey"
 
 
 def _components(plan):
@@ -30,6 +28,7 @@ def _components(plan):
 
 def survey_list(request, slug):
     plan = get_plan(slug)
+    require(request.user, "plans.view_plan", plan)
     components = _components(plan)
     scope = ManagerScope(request.user, plan, components)
     surveys = []
@@ -46,13 +45,12 @@ def manage_url(survey):
     return redirect("consultation:survey_manage", slug=survey.plan.slug, pk=survey.pk)
 
 
-@login_required
 def survey_create(request, slug):
     plan = get_plan(slug)
+    refused = refuse_unless_manager(request, plan)
+    if refused:
+        return refused
     scope = ManagerScope(request.user, plan, _components(plan))
-    if not scope.any:
-        raise PermissionDenied(_("Only the plan's coordinators and the component's leaders "
-                                 "and secretariat manage its surveys."))
     form = SurveyForm(request.POST or None, plan=plan, components=scope.components,
                       initial={"component": request.GET.get("component")})
     if request.method == "POST" and form.is_valid():
@@ -70,10 +68,11 @@ def survey_create(request, slug):
                   {"plan": plan, "form": form, "survey": None})
 
 
-@login_required
 def survey_edit(request, slug, pk):
     survey = get_survey(request, slug, pk)
-    require(request, MANAGE, survey)
+    refused = refuse_unless_manager(request, survey)
+    if refused:
+        return refused
     scope = ManagerScope(request.user, survey.plan, _components(survey.plan))
     form = SurveyForm(request.POST or None, instance=survey, plan=survey.plan,
                       components=scope.components)
@@ -91,10 +90,11 @@ def survey_edit(request, slug, pk):
                   {"plan": survey.plan, "form": form, "survey": survey})
 
 
-@login_required
 def survey_manage(request, slug, pk):
     survey = get_survey(request, slug, pk)
-    require(request, MANAGE, survey)
+    refused = refuse_unless_manager(request, survey)
+    if refused:
+        return refused
     responses = survey.responses.count()
     return render(request, "consultation/surveys/manage.html", {
         "plan": survey.plan, "survey": survey, "questions": load_questions(survey),
@@ -103,11 +103,12 @@ def survey_manage(request, slug, pk):
         "closed_message": services.closed_message(survey)})
 
 
-@login_required
 @require_POST
 def survey_status(request, slug, pk):
     survey = get_survey(request, slug, pk)
-    require(request, MANAGE, survey)
+    refused = refuse_unless_manager(request, survey)
+    if refused:
+        return refused
     status = request.POST.get("status", "")
     if status not in SurveyStatus.values:
         messages.error(request, _("Choose what to do with the survey."))
@@ -135,7 +136,9 @@ def _question_initial(question):
 
 
 def _question_page(request, survey, question):
-    require(request, MANAGE, survey)
+    refused = refuse_unless_manager(request, survey)
+    if refused:
+        return refused
     responses = survey.responses.count()
     if question is None and responses:
         messages.error(request, services.locked_message(responses))
@@ -160,12 +163,10 @@ def _question_page(request, survey, question):
         "locked_message": services.locked_message(responses) if responses else ""})
 
 
-@login_required
 def question_add(request, slug, pk):
     return _question_page(request, get_survey(request, slug, pk), None)
 
 
-@login_required
 def question_edit(request, slug, pk, question):
     survey = get_survey(request, slug, pk)
     question = get_object_or_404(SurveyQuestion.objects.prefetch_related("options"),
@@ -173,11 +174,12 @@ def question_edit(request, slug, pk, question):
     return _question_page(request, survey, question)
 
 
-@login_required
 @require_POST
 def question_delete(request, slug, pk, question):
     survey = get_survey(request, slug, pk)
-    require(request, MANAGE, survey)
+    refused = refuse_unless_manager(request, survey)
+    if refused:
+        return refused
     question = get_object_or_404(SurveyQuestion, pk=question, survey=survey)
     try:
         services.delete_question(question, actor=request.user)

@@ -1,13 +1,19 @@
 """What every survey page needs: the plan and survey from the URL, and the permission."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from bashke.consultation.models import Survey, SurveyQuestion
-from bashke.plans.models import ActionPlan, PlanRole, Role
-from bashke.plans.rules import _has_role
+from bashke.core.access import refusal
+from bashke.core.permissions import allowed
+from bashke.plans.models import ActionPlan
+from bashke.plans.rules import components_run_by
+
+MANAGE = "consultation.manage_survey"
+MANAGERS_ONLY = _("Only the plan's coordinators and the component's leaders and secretariat "
+                  "manage its surveys.")
 
 
 def get_plan(slug):
@@ -19,7 +25,7 @@ def get_survey(request, slug, pk, permission="consultation.view_survey"):
     draft is not acknowledged to exist)."""
     survey = (Survey.objects.select_related("plan", "plan__jurisdiction", "component__goal__plan")
               .filter(pk=pk, plan__slug=slug).first())
-    if survey is None or not request.user.has_perm(permission, survey):
+    if survey is None or not allowed(request.user, permission, survey):
         raise Http404("No such survey.")
     return survey
 
@@ -29,10 +35,9 @@ def load_questions(survey):
     return list(SurveyQuestion.objects.filter(survey=survey).prefetch_related("options"))
 
 
-def require(request, permission, target):
-    if not request.user.has_perm(permission, target):
-        raise PermissionDenied(_("Only the plan's coordinators and the component's leaders "
-                                 "and secretariat manage its surveys."))
+def refuse_unless_manager(request, target):
+    """The refusal's response (log in, or 403) unless the visitor manages ``target``."""
+    return refusal(request, MANAGE, target, MANAGERS_ONLY)
 
 
 def add_errors(form, error: ValidationError):
@@ -51,21 +56,15 @@ def add_errors(form, error: ValidationError):
 
 
 class ManagerScope:
-    """Which surveys of a plan a person manages, found in a fixed number of queries (the
-    same rules as ``consultation.manage_survey``, for lists of many surveys at once)."""
+    """Which surveys of a plan a person manages, in one query (``plans.rules``'
+    ``components_run_by``, for lists of many surveys at once): as
+    ``consultation.manage_survey``, plan-wide surveys are managed by whoever runs any of the
+    plan's components."""
 
     def __init__(self, user, plan, components):
-        self.whole_plan = bool(getattr(user, "is_authenticated", False)
-                               and user.has_perm("consultation.manage_survey", plan))
-        if not self.whole_plan:
-            self.components = []
-        elif user.is_staff or _has_role(user, plan, Role.COORDINATOR):
-            self.components = list(components)
-        else:
-            mine = set(PlanRole.objects.for_user(user).filter(
-                plan=plan, role__in=[Role.COMPONENT_LEADER, Role.SECRETARIAT],
-                component__isnull=False).values_list("component_id", flat=True))
-            self.components = [c for c in components if c.pk in mine]
+        runs = components_run_by(user, plan)
+        self.whole_plan = bool(runs)
+        self.components = [c for c in components if c.pk in runs]
         self.component_ids = {c.pk for c in self.components}
 
     @property

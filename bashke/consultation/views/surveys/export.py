@@ -5,8 +5,8 @@ Neither file says who answered: a response has only its number (in the order the
 and its day (not its time, which could be matched with other records). Rows are read a
 chunk of responses at a time and written as they are read — the CSV streamed, the XLSX
 through openpyxl's write-only mode into a temporary file — so 100,000 responses take no
-more memory than a thousand. Text that a spreadsheet would run as a formula gets a leading
-apostrophe.
+more memory than a thousand. Every cell goes through
+:func:`bashke.core.spreadsheets.safe_cell`: a spreadsheet shows it and never runs it.
 """
 
 import csv
@@ -18,18 +18,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bashke.consultation.models import QuestionKind, SurveyAnswer, SurveyResponse
-from bashke.consultation.views.surveys.common import get_survey, load_questions, require
+from bashke.consultation.views.surveys.common import MANAGERS_ONLY, get_survey, load_questions
+from bashke.core.permissions import require
+from bashke.core.spreadsheets import safe_cell
 
 CHUNK = 1000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def safe_cell(value):
-    """Text as a spreadsheet shows it, never runs it (CSV/formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _cell(question, parts, labels):
@@ -87,14 +81,12 @@ def _csv_lines(rows):
 
 def _xlsx_file(survey, rows):
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_("Answers"))
     for row in rows:
-        # Control characters that XML cannot hold would stop the whole file.
-        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v
-                      for v in row])
+        # safe_cell has already dropped the control characters XML cannot hold.
+        sheet.append(row)
     handle = tempfile.TemporaryFile()
     workbook.save(handle)
     handle.seek(0)
@@ -103,7 +95,7 @@ def _xlsx_file(survey, rows):
 
 def survey_export(request, slug, pk, fmt):
     survey = get_survey(request, slug, pk)
-    require(request, "consultation.export_survey", survey)
+    require(request.user, "consultation.export_survey", survey, MANAGERS_ONLY)
     rows = answer_rows(survey, load_questions(survey))
     name = f"survey-{survey.pk}-answers"
     if fmt == "csv":

@@ -12,6 +12,7 @@ from bashke.consultation.models.surveys import TEXT_KINDS, survey_results
 from bashke.consultation.services import surveys as services
 from bashke.consultation.views.surveys.common import get_survey, load_questions
 from bashke.core.charts import bar_chart
+from bashke.core.permissions import allowed
 
 TEXTS_PER_PAGE = 50
 
@@ -63,7 +64,7 @@ def survey_results_page(request, slug, pk):
     survey = get_survey(request, slug, pk)
     context = {"plan": survey.plan, "survey": survey,
                "closed_message": services.closed_message(survey)}
-    if not request.user.has_perm("consultation.view_survey_results", survey):
+    if not allowed(request.user, "consultation.view_survey_results", survey):
         context["pending"] = True
         return render(request, "consultation/surveys/results.html", context)
     questions = load_questions(survey)

@@ -1,1 +1,0 @@
-"""Consultation permissions, one module per sub-domain, registered by ../rules.py."""

@@ -1,0 +1,76 @@
+"""My participation: everything a person has put into the consultations, and the dates
+that matter to them next, on one page. Each list is one query, whatever its length; a list
+stops at its newest ``SHOWN`` rows (the data download has them all)."""
+
+from django.db.models import Prefetch
+from django.shortcuts import render
+
+from bashke.consultation.models import (
+    Comment,
+    Follow,
+    Idea,
+    IdeaDraft,
+    Support,
+    SurveyResponse,
+    Vote,
+)
+from bashke.consultation.models.meetings import MeetingRegistration
+from bashke.core.access import asks
+from bashke.plans.cycle import Timeline
+from bashke.plans.models import ActionPlan, PlanRole, Stage
+
+SHOWN = 100
+
+
+@asks("accounts.manage_own_account")
+def my_participation(request):
+    user = request.user
+    sections = {
+        "ideas": list(Idea.objects.filter(author=user).select_related("plan")
+                      .order_by("-submitted_at")[:SHOWN]),
+        "drafts": list(IdeaDraft.objects.filter(user=user).select_related("plan")
+                       .order_by("-updated_at")[:SHOWN]),
+        "comments": list(Comment.objects.filter(author=user).select_related("idea__plan")
+                         .order_by("-created_at")[:SHOWN]),
+        "supports": list(Support.objects.filter(user=user).select_related("idea__plan")
+                         .order_by("-id")[:SHOWN]),
+        "follows": list(Follow.objects.filter(user=user).select_related("idea__plan")
+                        .order_by("-id")[:SHOWN]),
+        "votes": list(Vote.objects.filter(user=user).select_related("statement__plan")
+                      .order_by("-id")[:SHOWN]),
+        "responses": list(SurveyResponse.objects.filter(user=user).select_related("survey__plan")
+                          .order_by("-created_at")[:SHOWN]),
+        "registrations": list(MeetingRegistration.objects.filter(user=user)
+                              .select_related("meeting__plan").order_by("-meeting__starts_at")
+                              [:SHOWN]),
+        "roles": list(PlanRole.objects.for_user(user).select_related("plan", "component")),
+    }
+    return render(request, "consultation/mine/participation.html", {
+        **sections, "shown": SHOWN, "deadlines": _deadlines(sections),
+        "nothing_yet": not any(sections.values()),
+    })
+
+
+def _deadlines(sections):
+    """The plans the person takes part in, each with the stages under way and the next one."""
+    plan_ids = {row.plan_id for key in ("ideas", "drafts", "roles") for row in sections[key]}
+    plan_ids |= {row.idea.plan_id for key in ("comments", "supports", "follows")
+                 for row in sections[key]}
+    plan_ids |= {vote.statement.plan_id for vote in sections["votes"]}
+    plan_ids |= {response.survey.plan_id for response in sections["responses"]}
+    plan_ids |= {registration.meeting.plan_id for registration in sections["registrations"]}
+    if not plan_ids:
+        return []
+    plans = ActionPlan.objects.filter(pk__in=plan_ids).select_related("jurisdiction") \
+        .prefetch_related(Prefetch("stages", queryset=Stage.objects.in_order())) \
+        .order_by("-start")
+    found = []
+    for plan in plans:
+        timeline = Timeline.of(plan, plan.stages.all())
+        for stage in timeline.current:
+            stage.days_left = (stage.end - timeline.day).days
+        if timeline.next is not None:
+            timeline.next.days_until = (timeline.next.start - timeline.day).days
+        if timeline.current or timeline.next:
+            found.append({"plan": plan, "current": timeline.current, "next": timeline.next})
+    return found

@@ -1,0 +1,111 @@
+"""schemathesis against the API, in-process through the WSGI application (no network):
+every operation, anonymous and with a bearer token, with data that fits the schema and
+data that does not. No answer may be a 5xx, and every answer must match what the OpenAPI
+document says (status, content type, headers, body).
+
+Generated slugs and ids rarely name anything, so each case is sent a second time with its
+path parameters pointing at real objects: the bodies of a real plan and idea are
+checked too. Examples are few per operation (MAX_EXAMPLES) to keep the run near a minute.
+"""
+
+import datetime
+
+import pytest
+import schemathesis
+from django.conf import settings as django_settings
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis import GenerationMode
+
+from bashke.api import services as token_services
+from bashke.consultation.models import Channel
+from bashke.consultation.services import ideas as idea_services
+from bashke.plans import services as plan_services
+from bashke.plans.cycle import today
+from bashke.plans.models import StageKind
+from bashke.wsgi import application
+
+MAX_EXAMPLES = 10
+# Once per `make test`: in the SQLite phase (the PostgreSQL phase runs the other API tests).
+pytestmark = pytest.mark.skipif(
+    "sqlite" not in django_settings.DATABASES["default"]["ENGINE"],
+    reason="schemathesis runs in the SQLite phase only, to keep `make test` short")
+# Counted across the run for the report at the end (operations, requests).
+SENT = {"requests": 0, "operations": set()}
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", application)
+schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
+                                max_examples=MAX_EXAMPLES)
+# Data that fits the schema may still be refused with a 422 that says why: a jurisdiction
+# or component that does not exist, an answer the web form requires. The schema cannot
+# say which slugs exist, so 422 counts as an acceptable answer to schema-valid data.
+positive = schema.config.checks.positive_data_acceptance
+positive.expected_statuses = [*positive.expected_statuses, "422"]
+
+
+@pytest.fixture
+def world(jurisdiction, agency, citizen):
+    """A plan whose online consultation is open today, with one idea, and a token."""
+    day = today()
+    plan = plan_services.create_plan(
+        actor=None, jurisdiction=jurisdiction, number=7, slug="albania-open",
+        title_sq="Plani i hapur", title_en="Open plan",
+        start=datetime.date(day.year + 1, 1, 1), end=datetime.date(day.year + 2, 12, 31))
+    goal = plan_services.add_goal(plan, actor=None, number=1, title_sq="Qeverisja digjitale",
+                                  title_en="Digital Governance")
+    component = plan_services.add_component(goal, actor=None, slug="online-services",
+                                            position=1, title_sq="Shërbimet online",
+                                            title_en="Online services", leaders=[agency])
+    plan_services.add_stage(plan, actor=None, kind=StageKind.ONLINE_CONSULTATION,
+                            start=day - datetime.timedelta(days=7),
+                            end=day + datetime.timedelta(days=21))
+    idea = idea_services.submit_idea(plan, actor=citizen, channel=Channel.ONLINE, answers={
+        "title": "Open contracts", "overall_idea": "Publish every contract.",
+        "component": component})
+    token = token_services.create_token(citizen, actor=citizen, name="schemathesis")[1]
+    return {"slug": plan.slug, "idea_id": idea.pk, "token": token}
+
+
+@pytest.fixture
+def keep_connection():
+    """The WSGI handler closes the database connection after each request, which would
+    close the test's transaction; Django's test client stops that the same way."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def send(case, headers):
+    SENT["requests"] += 1
+    SENT["operations"].add(case.operation.label)
+    case.call_and_validate(headers=headers)
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True,
+          suppress_health_check=list(HealthCheck))
+def test_api_conforms_to_its_schema(case, world, keep_connection):
+    for headers in ({}, {"Authorization": f"Bearer {world['token']}"}):
+        send(case, headers)
+        if case.path_parameters:
+            real = {name: world.get(name, value)
+                    for name, value in case.path_parameters.items()}
+            if real != case.path_parameters:
+                original = case.path_parameters
+                case.path_parameters = real
+                try:
+                    send(case, headers)
+                finally:
+                    case.path_parameters = original
+
+
+def test_report_the_run(capsys):
+    # Runs after the operations (same module, later in order): prints what was covered.
+    with capsys.disabled():
+        print(f"\nschemathesis: {len(SENT['operations'])} operations, "
+              f"{SENT['requests']} requests")
+    assert SENT["requests"] == 0 or len(SENT["operations"]) >= 10

@@ -1,0 +1,29 @@
+"""The demo's past plans carry the dates their events happened, and the demo prints
+addresses a visitor can open (issue 7, defects 2 and 7)."""
+
+from django.core.management import call_command
+
+from bashke.core.models import AuditEntry
+from bashke.plans.models import ActionPlan
+
+
+def test_the_demo_history_of_past_plans_is_dated_when_it_happened(db, client):
+    call_command("loaddemo")
+    previous = ActionPlan.objects.get(slug="albania-2018-2020")
+    current = ActionPlan.objects.get(slug="albania-2020-2022")
+    years_previous = set(AuditEntry.objects.for_scope(previous.audit_scope)
+                         .values_list("at__year", flat=True))
+    years_current = set(AuditEntry.objects.for_scope(current.audit_scope)
+                        .filter(object_type__startswith="plans.")
+                        .values_list("at__year", flat=True))
+    assert years_previous == {2018}
+    assert years_current == {2020}
+    page = client.get(f"/en/plans/{current.slug}/history/").content.decode()
+    assert "1 July 2020, 09:00" in page
+
+
+def test_the_demo_prints_full_addresses_on_the_served_port(db, capsys, settings):
+    settings.SITE_URL = "http://127.0.0.1:8931"
+    call_command("loaddemo")
+    output = capsys.readouterr().out
+    assert "http://127.0.0.1:8931/sq/plans/albania-2020-2022/" in output
