@@ -3,10 +3,9 @@ local plan in co-creation now. ``load`` creates only what is missing."""
 
 import datetime
 
-from django.conf import settings
-
 from bashke.accounts.models import Organisation, User
 from bashke.core import audit
+from bashke.core.links import absolute
 from bashke.plans import calendar, services
 from bashke.plans.cycle import today
 from bashke.plans.demo_data import (
@@ -35,8 +34,7 @@ def load(out):
     prioritising = _prioritising(institutions)
     for plan in (local, prioritising):
         _roles(plan, accounts)
-    site = settings.SITE_URL.rstrip("/")
-    out.write("Demo plans: " + ", ".join(f"{site}/sq/plans/{p.slug}/"
+    out.write("Demo plans: " + ", ".join(absolute(f"/sq/plans/{p.slug}/")
                                          for p in (albania, local, prioritising)))
     out.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
     for email, _name, _sector, role, _component, is_staff in DEMO_ACCOUNTS:

@@ -1,6 +1,8 @@
 """The demo's past plans carry the dates their events happened, and the demo prints
 addresses a visitor can open (issue 7, defects 2 and 7)."""
 
+import re
+
 from django.core.management import call_command
 
 from bashke.core.models import AuditEntry
@@ -27,3 +29,6 @@ def test_the_demo_prints_full_addresses_on_the_served_port(db, capsys, settings)
     call_command("loaddemo")
     output = capsys.readouterr().out
     assert "http://127.0.0.1:8931/sq/plans/albania-2020-2022/" in output
+    # Every address the demo prints can be opened as it is: none lacks host and port.
+    assert not re.search(r"(?<![\w:/.0-9])/(sq|en)/", output), output
+    assert "http://127.0.0.1:8931/sq/examples/" in output

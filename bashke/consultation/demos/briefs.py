@@ -11,6 +11,7 @@ from django.utils import timezone
 from bashke.consultation.demos.briefs_examples import EXAMPLES
 from bashke.consultation.models import Brief, BriefKind, Example
 from bashke.consultation.services import briefs as services
+from bashke.core.links import absolute
 from bashke.core.pdf import simple_pdf
 from bashke.plans.models import ActionPlan, Component, StageKind
 
@@ -124,8 +125,8 @@ def load(out):
                          ActionPlan.objects.filter(slug="albania-2020-2022").first()) if p]
     for plan in plans:
         _briefs(plan)
-    out.write(f"Examples from other countries: {examples} (/sq/examples/); briefs: "
-              + ", ".join(f"/sq/plans/{p.slug}/briefs/" for p in plans))
+    out.write(f"Examples from other countries: {examples} ({absolute('/sq/examples/')}); "
+              "briefs: " + ", ".join(absolute(f"/sq/plans/{p.slug}/briefs/") for p in plans))
 
 
 def _examples():

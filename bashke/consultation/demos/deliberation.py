@@ -6,6 +6,7 @@ from bashke.accounts.models import User
 from bashke.consultation.models import Comment, Idea, Statement, Support
 from bashke.consultation.services import deliberation as services
 from bashke.consultation.services import statements
+from bashke.core.links import absolute
 from bashke.plans.models import ActionPlan
 
 SUPPORTS = {
@@ -75,5 +76,6 @@ def load(out):
             statements.add_statement(plan, actor=people["coordinator"], text=text,
                                    language=language, idea=ideas.get(title) if title else None)
             added += 1
-    out.write(f"Demo deliberation: {added} supports, comments and statements on /sq/plans/"
-              f"{plan.slug}/ideas/ and /sq/plans/{plan.slug}/statements/")
+    out.write(f"Demo deliberation: {added} supports, comments and statements on "
+              f"{absolute(f'/sq/plans/{plan.slug}/ideas/')} and "
+              f"{absolute(f'/sq/plans/{plan.slug}/statements/')}")

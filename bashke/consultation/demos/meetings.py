@@ -12,6 +12,7 @@ from bashke.accounts.models import User
 from bashke.consultation.forms_meetings import parse_attendance_lines
 from bashke.consultation.models.meetings import Meeting, MeetingKind
 from bashke.consultation.services import meetings as services
+from bashke.core.links import absolute
 from bashke.core.pdf import simple_pdf
 from bashke.plans.models import ActionPlan, Component, Institution
 
@@ -94,7 +95,7 @@ def load(out):
     if albania is not None:
         made += _albania(albania, actor)
     if made:
-        out.write("Demo meetings: " + ", ".join(m.get_absolute_url() for m in made))
+        out.write("Demo meetings: " + ", ".join(absolute(m.get_absolute_url()) for m in made))
 
 
 def _at(day: datetime.date, hour: int, minute: int = 0):

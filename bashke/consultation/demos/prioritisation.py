@@ -6,6 +6,7 @@ from bashke.accounts.models import User
 from bashke.consultation.models import Channel, Idea, Statement, Vote
 from bashke.consultation.services import ideas as idea_services
 from bashke.consultation.services import statements
+from bashke.core.links import absolute
 from bashke.plans.models import ActionPlan, Component
 
 # (component slug, title, overall idea, problem, language)
@@ -67,4 +68,4 @@ def load(out):
                 statements.vote(statement, actor=person, choice=choice)
                 votes += 1
     out.write(f"Demo prioritisation: {len(STATEMENTS)} statements open for votes, {votes} "
-              f"votes added, on /sq/plans/{plan.slug}/statements/")
+              f"votes added, on {absolute(f'/sq/plans/{plan.slug}/statements/')}")

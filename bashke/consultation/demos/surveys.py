@@ -23,6 +23,7 @@ from bashke.consultation.models import (
     SurveyStatus,
 )
 from bashke.consultation.services import surveys as services
+from bashke.core.links import absolute
 from bashke.plans.models import ActionPlan
 
 ACTOR = None  # the system
@@ -97,7 +98,7 @@ def load(out):
     if local is not None and not Survey.objects.filter(plan=local).exists():
         survey = _budget_survey(local)
         generate_responses(survey, 300, seed=2026)
-        out.write(f"Demo survey with 300 responses: {survey.get_absolute_url()}")
+        out.write(f"Demo survey with 300 responses: {absolute(survey.get_absolute_url())}")
     albania = ActionPlan.objects.filter(slug="albania-2020-2022").first()
     if albania is not None and not Survey.objects.filter(plan=albania).exists():
         _priority_survey(albania)
