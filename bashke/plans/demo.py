@@ -131,65 +131,56 @@ def _current_albania_plan(albania, previous, institutions):
 
 
 def _local(institutions):
-    shkoder = Jurisdiction.objects.filter(slug="shkoder").first() or services.create_jurisdiction(
-        actor=ACTOR, slug="shkoder", name_sq="Bashkia Shkodër", name_en="Municipality of Shkodër",
-        kind=Jurisdiction.Kind.LOCAL, country_code="AL")
-    existing = shkoder.plans.order_by("number").first()
-    if existing:
-        return existing
-    day = today()
-    # The plan begins on the first of the month after approval, and runs two years.
-    after_approval = day + datetime.timedelta(days=LOCAL_STAGES[-1][2] + 1)
-    start = calendar.add_months(after_approval.replace(day=1), 1)
-    end = calendar.add_months(start, 24) - datetime.timedelta(days=1)
-    plan = services.create_plan(
-        actor=ACTOR, jurisdiction=shkoder, number=1, slug=f"shkoder-{start.year}-{end.year}",
-        title_sq=f"Plani i Parë Vendor i Veprimit {start.year}–{end.year}",
-        title_en=f"First Local Action Plan {start.year}–{end.year}",
+    plan, created = _local_plan(
+        institutions, slug="shkoder", name_sq="Bashkia Shkodër", name_en="Municipality of Shkodër",
+        goals=LOCAL_GOALS, stages=LOCAL_STAGES,
         summary_sq="Një cikël demonstrues: konsultimi online është i hapur sot.",
-        summary_en="A demonstration cycle: its online consultation is open today.",
-        start=start, end=end, status="consultation")
-    _goals(plan, LOCAL_GOALS, institutions)
-    for kind, from_day, to_day, responsible, t_sq, t_en in LOCAL_STAGES:
-        services.add_stage(plan, actor=ACTOR, kind=kind,
-                           start=day + datetime.timedelta(days=from_day),
-                           end=day + datetime.timedelta(days=to_day),
-                           responsible=institutions[responsible], title_sq=t_sq, title_en=t_en)
-    services.add_stage(plan, actor=ACTOR, kind="implementation", start=start, end=end,
-                       title_sq="Zbatimi", title_en="Implementation")
-    services.add_stage(plan, actor=ACTOR, kind="monitoring", start=start,
-                       end=end + datetime.timedelta(days=120), title_sq="Monitorimi",
-                       title_en="Monitoring", responsible=institutions["shkoder"])
+        summary_en="A demonstration cycle: its online consultation is open today.")
+    if created:
+        services.add_stage(plan, actor=ACTOR, kind="monitoring", start=plan.start,
+                           end=plan.end + datetime.timedelta(days=120), title_sq="Monitorimi",
+                           title_en="Monitoring", responsible=institutions["shkoder"])
     return plan
 
 
 def _prioritising(institutions):
-    korce = Jurisdiction.objects.filter(slug="korce").first() or services.create_jurisdiction(
-        actor=ACTOR, slug="korce", name_sq="Bashkia Korçë", name_en="Municipality of Korçë",
-        kind=Jurisdiction.Kind.LOCAL, country_code="AL")
-    existing = korce.plans.order_by("number").first()
+    plan, _created = _local_plan(
+        institutions, slug="korce", name_sq="Bashkia Korçë", name_en="Municipality of Korçë",
+        goals=PRIORITISING_GOALS, stages=PRIORITISING_STAGES,
+        summary_sq="Një cikël demonstrues: sot votohen pohimet prioritare.",
+        summary_en="A demonstration cycle: its priority statements are open for votes today.")
+    return plan
+
+
+def _local_plan(institutions, *, slug, name_sq, name_en, goals, stages, summary_sq,
+                summary_en):
+    """A municipality's first plan, its stages placed in days around today; (plan, created)."""
+    jurisdiction = Jurisdiction.objects.filter(slug=slug).first() or (
+        services.create_jurisdiction(actor=ACTOR, slug=slug, name_sq=name_sq, name_en=name_en,
+                                     kind=Jurisdiction.Kind.LOCAL, country_code="AL"))
+    existing = jurisdiction.plans.order_by("number").first()
     if existing:
-        return existing
+        return existing, False
     day = today()
-    after_approval = day + datetime.timedelta(days=PRIORITISING_STAGES[-1][2] + 1)
+    # The plan begins on the first of the month after approval, and runs two years.
+    after_approval = day + datetime.timedelta(days=stages[-1][2] + 1)
     start = calendar.add_months(after_approval.replace(day=1), 1)
     end = calendar.add_months(start, 24) - datetime.timedelta(days=1)
     plan = services.create_plan(
-        actor=ACTOR, jurisdiction=korce, number=1, slug=f"korce-{start.year}-{end.year}",
+        actor=ACTOR, jurisdiction=jurisdiction, number=1, slug=f"{slug}-{start.year}-{end.year}",
         title_sq=f"Plani i Parë Vendor i Veprimit {start.year}–{end.year}",
         title_en=f"First Local Action Plan {start.year}–{end.year}",
-        summary_sq="Një cikël demonstrues: sot votohen pohimet prioritare.",
-        summary_en="A demonstration cycle: its priority statements are open for votes today.",
-        start=start, end=end, status="consultation")
-    _goals(plan, PRIORITISING_GOALS, institutions)
-    for kind, from_day, to_day, responsible, t_sq, t_en in PRIORITISING_STAGES:
+        summary_sq=summary_sq, summary_en=summary_en, start=start, end=end,
+        status="consultation")
+    _goals(plan, goals, institutions)
+    for kind, from_day, to_day, responsible, t_sq, t_en in stages:
         services.add_stage(plan, actor=ACTOR, kind=kind,
                            start=day + datetime.timedelta(days=from_day),
                            end=day + datetime.timedelta(days=to_day),
                            responsible=institutions[responsible], title_sq=t_sq, title_en=t_en)
     services.add_stage(plan, actor=ACTOR, kind="implementation", start=start, end=end,
                        title_sq="Zbatimi", title_en="Implementation")
-    return plan
+    return plan, True
 
 
 def _roles(plan, accounts):

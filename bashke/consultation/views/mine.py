@@ -26,29 +26,29 @@ SHOWN = 100
 def my_participation(request):
     user = request.user
     sections = {
-        "ideas": list(Idea.objects.filter(author=user).select_related("plan")
-                      .order_by("-submitted_at")[:SHOWN]),
-        "drafts": list(IdeaDraft.objects.filter(user=user).select_related("plan")
-                       .order_by("-updated_at")[:SHOWN]),
-        "comments": list(Comment.objects.filter(author=user).select_related("idea__plan")
-                         .order_by("-created_at")[:SHOWN]),
-        "supports": list(Support.objects.filter(user=user).select_related("idea__plan")
-                         .order_by("-id")[:SHOWN]),
-        "follows": list(Follow.objects.filter(user=user).select_related("idea__plan")
-                        .order_by("-id")[:SHOWN]),
-        "votes": list(Vote.objects.filter(user=user).select_related("statement__plan")
-                      .order_by("-id")[:SHOWN]),
-        "responses": list(SurveyResponse.objects.filter(user=user).select_related("survey__plan")
-                          .order_by("-created_at")[:SHOWN]),
-        "registrations": list(MeetingRegistration.objects.filter(user=user)
-                              .select_related("meeting__plan").order_by("-meeting__starts_at")
-                              [:SHOWN]),
+        "ideas": newest(Idea.objects.filter(author=user).select_related("plan"),
+                        "-submitted_at"),
+        "drafts": newest(IdeaDraft.objects.filter(user=user).select_related("plan"),
+                         "-updated_at"),
+        "comments": newest(Comment.objects.filter(author=user).select_related("idea__plan"),
+                           "-created_at"),
+        "supports": newest(Support.objects.filter(user=user).select_related("idea__plan"), "-id"),
+        "follows": newest(Follow.objects.filter(user=user).select_related("idea__plan"), "-id"),
+        "votes": newest(Vote.objects.filter(user=user).select_related("statement__plan"), "-id"),
+        "responses": newest(SurveyResponse.objects.filter(user=user)
+                            .select_related("survey__plan"), "-created_at"),
+        "registrations": newest(MeetingRegistration.objects.filter(user=user)
+                                .select_related("meeting__plan"), "-meeting__starts_at"),
         "roles": list(PlanRole.objects.for_user(user).select_related("plan", "component")),
     }
     return render(request, "consultation/mine/participation.html", {
         **sections, "shown": SHOWN, "deadlines": _deadlines(sections),
         "nothing_yet": not any(sections.values()),
     })
+
+
+def newest(queryset, order):
+    return list(queryset.order_by(order)[:SHOWN])
 
 
 def _deadlines(sections):
