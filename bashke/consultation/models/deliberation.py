@@ -64,9 +64,6 @@ class CommentQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(hidden_at__isnull=True)
 
-    def for_idea(self, idea):
-        return self.filter(idea=idea)
-
     def for_thread(self):
         """Every comment of an idea in the order a thread is read, authors loaded."""
         return self.select_related("author").order_by("created_at", "id")

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bashke.core.text import Bilingual, format_day
+from bashke.core.text import Bilingual, format_moment
 from bashke.plans.models import ActionPlan, Component
 
 SHORT_TEXT_LIMIT = 300
@@ -131,9 +131,6 @@ class Survey(Bilingual, models.Model):
         if self.status == SurveyStatus.CLOSED or now >= self.closes_at:
             return "closed"
         return "upcoming" if now < self.opens_at else "open"
-
-    def is_open(self, now=None) -> bool:
-        return self.phase(now) == "open"
 
     @property
     def opens_label(self):
@@ -279,12 +276,6 @@ class SurveyAnswer(models.Model):
 
     def __str__(self):
         return f"answer to question {self.question_id}"
-
-
-def format_moment(value) -> str:
-    """A date and time as people write it, in the site's time zone: "1 korrik 2020, 09:00"."""
-    local = timezone.localtime(value)
-    return f"{format_day(local)}, {local:%H:%M}"
 
 
 # Results ---------------------------------------------------------------------------------

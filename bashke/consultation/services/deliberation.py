@@ -104,11 +104,6 @@ def set_support(idea, *, actor, support: bool, client_address="") -> bool:
     return True
 
 
-def is_following(idea, user) -> bool:
-    row = Follow.objects.filter(idea=idea, user=user).first()
-    return row.active if row else idea.author_id == user.pk
-
-
 @transaction.atomic
 def set_follow(idea, *, actor, follow: bool) -> bool:
     require(actor, "consultation.follow_idea", idea, _("Log in to follow an idea."))

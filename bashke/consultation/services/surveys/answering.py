@@ -16,10 +16,11 @@ from bashke.consultation.models import (
     SurveyResponse,
     SurveyStatus,
 )
-from bashke.consultation.models.surveys import SCALE_VALUES, TEXT_KINDS, format_moment
+from bashke.consultation.models.surveys import SCALE_VALUES, TEXT_KINDS
 from bashke.core import audit, ratelimit
 from bashke.core.models import AuditEntry
 from bashke.core.permissions import require
+from bashke.core.text import format_moment
 
 ANONYMOUS_PER_HOUR = 20
 ALREADY_ANSWERED = gettext_lazy("You have already answered this survey. Thank you!")
