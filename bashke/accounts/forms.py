@@ -8,30 +8,7 @@ from django.utils.translation import ngettext
 
 from bashke.accounts import services, throttle
 from bashke.accounts.models import Organisation, User, normalise_email, organisation_name_key
-
-
-def site_root(request) -> str:
-    """Scheme and host the person used, for links in e-mails sent later by a worker."""
-    return request.build_absolute_uri("/").rstrip("/")
-
-
-class Stacked:
-    """Renders as label, help, errors, input; errors are tied to inputs by Django 5.2's
-    aria-describedby, and a summary up front is announced to screen readers."""
-
-    template_name = "accounts/forms/stacked.html"
-
-
-def add_service_errors(form, error: ValidationError, rename=None) -> None:
-    """Show a service's ValidationError next to the form field it concerns."""
-    rename = rename or {}
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        field = rename.get(field, field)
-        form.add_error(field if field in form.fields else None, errors)
-
+from bashke.core.web import Stacked, client_ip, site_root
 
 HELP = {
     "email": _("We send a link to this address to check that it is yours. It is never "
@@ -80,7 +57,7 @@ class LoginForm(Stacked, auth_forms.AuthenticationForm):
         password = self.cleaned_data.get("password")
         if not (email and password):
             return super().clean()
-        ip = throttle.client_ip(self.request)
+        ip = client_ip(self.request)
         wait = throttle.seconds_until_allowed(email, ip)
         if wait:
             # Refused before the password is looked at, so guessing on gains nothing.
@@ -228,7 +205,7 @@ class CurrentPasswordMixin:
         # Counted with the log-in throttle: an unattended open browser must not become a
         # way to guess the password without limit.
         password = self.cleaned_data["password"]
-        ip = throttle.client_ip(self.request)
+        ip = client_ip(self.request)
         wait = throttle.seconds_until_allowed(self.user.email, ip)
         if wait:
             minutes = throttle.minutes(wait)

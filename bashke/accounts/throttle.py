@@ -30,19 +30,6 @@ MAX_DELAY = timedelta(hours=1)
 PAIR_MEMORY = timedelta(hours=24)
 
 
-def client_ip(request) -> str:
-    # Behind our reverse proxy (BEHIND_TLS_PROXY) every request arrives from the proxy, so
-    # REMOTE_ADDR would put all clients in one bucket and five typos would lock out the
-    # site. The proxy appends the address it saw as the *last* X-Forwarded-For entry;
-    # earlier entries come from the client and could be forged to dodge the limit.
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        last = forwarded.rsplit(",", 1)[-1].strip()
-        if last:
-            return last[:100]
-    return request.META.get("REMOTE_ADDR", "")[:100] or "unknown"
-
-
 def _email(email: str) -> str:
     return normalise_email(email)[:254]
 

@@ -27,14 +27,13 @@ from bashke.accounts.forms import (
     PasswordSetForm,
     ProfileForm,
     SignupForm,
-    add_service_errors,
-    site_root,
 )
 from bashke.accounts.models import Organisation, User
 from bashke.core import ratelimit
 from bashke.core.access import Asks, asks
 from bashke.core.context_processors import FOCUS_HEADING
 from bashke.core.text import active_content_language
+from bashke.core.web import add_service_errors, site_root
 
 # Signing up, verifying, logging in and out, passwords ------------------------------------
 

@@ -36,8 +36,8 @@ from django.utils import timezone
 from ninja.decorators import decorate_view
 from ninja.utils import contribute_operation_callback
 
-from bashke.accounts.throttle import client_ip
 from bashke.api.models import IDEMPOTENCY_TTL_HOURS, IdempotencyKey
+from bashke.core.web import client_ip
 
 HEADER = "Idempotency-Key"
 REPLAYED_HEADER = "Idempotent-Replayed"

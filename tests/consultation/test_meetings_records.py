@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from meetings_helpers import at, held, schedule
 
 from bashke.accounts.models import Organisation, Sector
-from bashke.consultation.forms_meetings import parse_attendance_lines
+from bashke.consultation.forms.meetings import parse_attendance_lines
 from bashke.consultation.models import Channel, Idea
 from bashke.consultation.models.meetings import Attendance, MeetingDocument
 from bashke.consultation.services import meetings as services

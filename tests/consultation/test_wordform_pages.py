@@ -130,7 +130,7 @@ def test_confirming_publishes_the_idea_through_the_word_channel(client_for, citi
 
 def services_form_data(pending, user, **overrides):
     """The confirmation form as the page fills it, plus the person's corrections."""
-    from bashke.consultation.wordform.forms import form_class, initial_from
+    from bashke.consultation.forms.wordform import form_class, initial_from
 
     initial = initial_from(pending, user)
     data = {}

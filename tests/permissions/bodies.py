@@ -101,7 +101,7 @@ def batch_forms(s):
 
 
 def confirm_body(s):
-    from bashke.consultation.wordform.forms import initial_from
+    from bashke.consultation.forms.wordform import initial_from
 
     pending = s.pending
     data = {}

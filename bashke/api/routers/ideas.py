@@ -10,17 +10,17 @@ from django.utils import translation
 from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from bashke.accounts.throttle import client_ip
 from bashke.api.auth import BearerToken
 from bashke.api.idempotency import idempotent
 from bashke.api.permissions import ask
 from bashke.api.routers.plans import institution_data, language_of
 from bashke.api.schemas import Error, Id, Language, Limit, Offset, ValidationErrorOut
-from bashke.consultation.forms_ideas import IdeaForm
+from bashke.consultation.forms.ideas import IdeaForm
 from bashke.consultation.models import Channel, Idea
 from bashke.consultation.models.ideas import ANSWER_FIELDS, OGP_VALUES
 from bashke.consultation.services import ideas as services
 from bashke.consultation.views.ideas import filtered_ideas
+from bashke.core.web import client_ip
 from bashke.plans.models import ActionPlan, Component, PolicyGoal
 
 router = Router(tags=["ideas"])

@@ -10,7 +10,6 @@ from ninja import Field, File, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
-from bashke.accounts.throttle import client_ip
 from bashke.api.permissions import ask
 from bashke.api.routers.plans import language_of
 from bashke.api.schemas import Error, Language
@@ -18,6 +17,7 @@ from bashke.consultation.services import wordform as services
 from bashke.consultation.wordform import generate
 from bashke.consultation.wordform.safety import MAX_BYTES
 from bashke.core import ratelimit
+from bashke.core.web import client_ip
 from bashke.plans.models import ActionPlan
 
 router = Router(tags=["word form"])

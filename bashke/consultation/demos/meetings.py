@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from bashke.accounts.models import User
-from bashke.consultation.forms_meetings import parse_attendance_lines
+from bashke.consultation.forms.meetings import parse_attendance_lines
 from bashke.consultation.models.meetings import Meeting, MeetingKind
 from bashke.consultation.services import meetings as services
 from bashke.core.links import absolute

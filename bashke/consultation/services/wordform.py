@@ -213,10 +213,3 @@ def prune_pending(older_than=KEEP_PENDING) -> int:
     deleted, _rows = PendingWordForm.objects.filter(
         created_at__lt=timezone.now() - older_than).delete()
     return deleted
-
-
-def organisation_matches(parsed_name: str, organisation) -> bool:
-    if not parsed_name or organisation is None:
-        return False
-    wanted = fold(parsed_name).strip()
-    return wanted in {fold(organisation.name).strip(), fold(organisation.acronym).strip()}

@@ -16,8 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bashke.accounts.forms import add_service_errors
-from bashke.consultation.forms_briefs import (
+from bashke.consultation.forms.briefs import (
     BriefForm,
     DocumentForm,
     ExampleFilterForm,
@@ -28,6 +27,7 @@ from bashke.consultation.models import Brief, BriefDocument, BriefKind, Example
 from bashke.consultation.services import briefs as services
 from bashke.core.access import asks, refusal
 from bashke.core.permissions import allowed, require
+from bashke.core.web import add_service_errors
 from bashke.plans.models import ActionPlan
 from bashke.plans.rules import ALL, components_run_by
 

@@ -17,10 +17,8 @@ from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from bashke.accounts.forms import add_service_errors, site_root
-from bashke.accounts.throttle import client_ip
 from bashke.consultation import notifications
-from bashke.consultation.forms_deliberation import (
+from bashke.consultation.forms.deliberation import (
     CommentEditForm,
     CommentForm,
     FlagForm,
@@ -38,6 +36,7 @@ from bashke.consultation.models import (
 from bashke.consultation.services import deliberation as services
 from bashke.core.access import asks, refusal
 from bashke.core.permissions import allowed
+from bashke.core.web import add_service_errors, client_ip, site_root
 from bashke.plans.models import ActionPlan, Stage
 
 TEMPLATES = "consultation/deliberation"

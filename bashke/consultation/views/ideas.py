@@ -12,14 +12,13 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bashke.accounts.forms import add_service_errors
-from bashke.accounts.throttle import client_ip
-from bashke.consultation.forms_ideas import IdeaFilterForm, IdeaForm, RecordedIdeaForm
+from bashke.consultation.forms.ideas import IdeaFilterForm, IdeaForm, RecordedIdeaForm
 from bashke.consultation.models import Idea, IdeaDraft
 from bashke.consultation.services import ideas as services
 from bashke.consultation.views.deliberation import idea_panel_context
 from bashke.core.access import refusal
 from bashke.core.permissions import allowed
+from bashke.core.web import add_service_errors, client_ip
 from bashke.plans.models import ActionPlan, Component, PolicyGoal, Stage
 
 PAGE_SIZE = 20

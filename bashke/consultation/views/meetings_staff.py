@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from bashke.accounts.forms import add_service_errors
 from bashke.accounts.models import Organisation
-from bashke.consultation.forms_meetings import (
+from bashke.consultation.forms.meetings import (
     AttendanceFormSet,
     BulkAttendanceForm,
     CancelForm,
@@ -32,6 +31,7 @@ from bashke.consultation.services import meetings as services
 from bashke.consultation.views.meetings import plan_or_404
 from bashke.core.access import refusal
 from bashke.core.permissions import allowed
+from bashke.core.web import add_service_errors
 
 ATTENDANCE_ROWS = 5
 MAX_ATTENDANCE_ROWS_SHOWN = 50

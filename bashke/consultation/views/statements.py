@@ -11,13 +11,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bashke.accounts.forms import add_service_errors
-from bashke.accounts.throttle import client_ip
-from bashke.consultation.forms_deliberation import StatementForm, VoteForm
+from bashke.consultation.forms.deliberation import StatementForm, VoteForm
 from bashke.consultation.models import Statement, Vote
 from bashke.consultation.services import statements as services
 from bashke.consultation.views.deliberation import TEMPLATES, error_status
 from bashke.core.permissions import allowed, require
+from bashke.core.web import add_service_errors, client_ip
 from bashke.plans.models import ActionPlan, Component, Stage
 
 

@@ -8,15 +8,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bashke.accounts.forms import add_service_errors
-from bashke.accounts.throttle import client_ip
+from bashke.consultation.forms import wordform as forms
 from bashke.consultation.models import Idea, PendingWordForm
 from bashke.consultation.services import ideas as idea_services
 from bashke.consultation.services import wordform as services
-from bashke.consultation.wordform import forms, generate
+from bashke.consultation.wordform import generate
 from bashke.core.access import refusal
 from bashke.core.permissions import allowed, require
 from bashke.core.text import active_content_language
+from bashke.core.web import add_service_errors, client_ip
 from bashke.plans.models import ActionPlan
 
 

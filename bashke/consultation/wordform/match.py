@@ -101,3 +101,11 @@ def institutions(known, names):
         elif found not in matched:
             matched.append(found)
     return matched, unmatched
+
+
+def organisation_matches(parsed_name: str, organisation) -> bool:
+    """Whether the organisation a form names is the person's own (by name or acronym)."""
+    if not parsed_name or organisation is None:
+        return False
+    wanted = fold(parsed_name).strip()
+    return wanted in {fold(organisation.name).strip(), fold(organisation.acronym).strip()}

@@ -17,13 +17,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bashke.accounts.throttle import client_ip
+from bashke.consultation.forms.surveys import read_answers
 from bashke.consultation.models import QuestionKind
 from bashke.consultation.models.surveys import SCALE_VALUES, TEXT_KINDS
 from bashke.consultation.services import surveys as services
 from bashke.consultation.views.surveys.common import get_survey, load_questions
-from bashke.consultation.views.surveys.forms import read_answers
 from bashke.core.permissions import allowed
+from bashke.core.web import client_ip
 
 COOKIE_SALT = "bashke.consultation.survey"
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bashke.consultation.forms.surveys import QuestionForm, SurveyForm
 from bashke.consultation.models import Survey, SurveyQuestion, SurveyStatus
 from bashke.consultation.services import surveys as services
 from bashke.consultation.views.surveys.common import (
@@ -16,7 +17,6 @@ from bashke.consultation.views.surveys.common import (
     load_questions,
     refuse_unless_manager,
 )
-from bashke.consultation.views.surveys.forms import QuestionForm, SurveyForm
 from bashke.core.permissions import require
 from bashke.plans.models import Component
 

@@ -4,9 +4,9 @@ was read from the file, so the person corrects anything before it becomes an ide
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bashke.consultation.forms_ideas import IdeaForm, RecordedIdeaForm
+from bashke.consultation.forms.ideas import IdeaForm, RecordedIdeaForm
 from bashke.consultation.models.ideas import ANSWER_FIELDS, OGP_VALUES
-from bashke.consultation.services.wordform import organisation_matches
+from bashke.consultation.wordform.match import organisation_matches
 
 
 class WordIdeaForm(IdeaForm):

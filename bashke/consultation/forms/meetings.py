@@ -23,7 +23,7 @@ DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 class Stacked:
     # The accounts app's layout: label, help, errors next to each input, a summary first.
-    template_name = "accounts/forms/stacked.html"
+    template_name = "core/forms/stacked.html"
 
 
 def datetime_field(label):

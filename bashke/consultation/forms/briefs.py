@@ -4,9 +4,9 @@ type; :mod:`bashke.consultation.services.briefs` writes it."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bashke.accounts.forms import Stacked
 from bashke.consultation.models import Brief, Example, ExampleTheme
 from bashke.core.text import active_content_language
+from bashke.core.web import Stacked
 from bashke.plans import rules as plan_rules
 from bashke.plans.models import Component
 
