@@ -16,6 +16,7 @@ from bashke.accounts.models import User
 from bashke.consultation.models import Comment, Flag, Idea, NotificationSettings, Support, Vote
 from bashke.consultation.services import deliberation as services
 from bashke.consultation.services import statements as statement_services
+from bashke.consultation.services.limits import LIMITS
 from bashke.consultation.views.deliberation import idea_panel_context
 
 from personas import make_user
@@ -106,7 +107,7 @@ def test_a_refused_comment_is_shown_again_with_the_message(client_for, idea, cit
 
 
 def test_the_rate_limit_answers_429_and_keeps_the_text(client_for, idea, citizen):
-    limit, _per = services.LIMITS["comment"]
+    limit = LIMITS["comment"].count
     client = client_for(citizen)
     for number in range(limit):
         client.post(url("comment_idea", idea.plan.slug, idea.pk), {"body": f"n{number}",

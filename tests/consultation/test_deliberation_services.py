@@ -21,6 +21,7 @@ from bashke.consultation.models import (
 from bashke.consultation.services import deliberation as services
 from bashke.consultation.services import ideas as idea_services
 from bashke.consultation.services import statements as statement_services
+from bashke.consultation.services.limits import LIMITS
 from bashke.core.models import AuditEntry, RateEvent
 from bashke.plans import services as plan_services
 from bashke.plans.cycle import today
@@ -91,7 +92,7 @@ def test_ideas_of_a_plan_no_longer_in_co_creation_cannot_be_supported(plan, citi
 
 
 def test_supports_are_rate_limited_per_account(make_idea, cso_member, citizen, settings):
-    limit, _per = services.LIMITS["support"]
+    limit = LIMITS["support"].count
     ideas = [make_idea(cso_member) for _ in range(3)]
     fill(f"support:user:{citizen.pk}", limit - 1)
 
@@ -153,7 +154,7 @@ def test_commenting_makes_the_commenter_follow_once(idea, citizen):
 
 
 def test_comments_are_rate_limited_per_account_and_per_address(idea, citizen, cso_member):
-    limit, _per = services.LIMITS["comment"]
+    limit = LIMITS["comment"].count
     for number in range(limit):
         services.add_comment(idea, actor=citizen, body=f"Comment {number}",
                              client_address="203.0.113.5")
@@ -206,7 +207,7 @@ def test_a_report_needs_a_valid_reason(idea, citizen, reason, details, field):
 
 
 def test_reports_are_rate_limited_per_address(make_idea, cso_member, citizen, assessor):
-    limit, _per = services.LIMITS["flag"]
+    limit = LIMITS["flag"].count
     fill("flag:ip:203.0.113.9", limit - 1)
     first, second = make_idea(cso_member), make_idea(cso_member)
 

@@ -6,7 +6,6 @@ Supports, follows and votes are private choices: their audit entries carry no pu
 action are listed on the plan's public history.
 """
 
-from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -29,34 +28,12 @@ from bashke.consultation.models.deliberation import (
     COMMENT_MAX_LENGTH,
     REASON_MAX_LENGTH,
 )
-from bashke.core import audit, ratelimit
+from bashke.consultation.services import limits
+from bashke.core import audit
 from bashke.core.models import AuditEntry
 from bashke.core.permissions import require
 from bashke.plans import cycle
 from bashke.plans.models import Phase
-
-# (events, per) for each account and each client address.
-LIMITS = {
-    "comment": (20, timedelta(hours=1)),
-    "support": (60, timedelta(hours=1)),
-    "flag": (10, timedelta(hours=1)),
-    "vote": (300, timedelta(hours=1)),
-    "statement": (10, timedelta(hours=1)),  # proposals (services/statements.py)
-}
-
-
-def rate_limit(action, actor, client_address):
-    limit, per = LIMITS[action]
-    keys = [f"{action}:user:{actor.pk}"]
-    if client_address:
-        keys.append(f"{action}:ip:{client_address}")
-    verdict = ratelimit.hit_all(keys, limit=limit, per=per)
-    if not verdict.allowed:
-        raise ValidationError(_(
-            "You have done this many times in a short while. To keep the discussion free of "
-            "automated posting, please wait %(minutes)s minutes and try again.")
-            % {"minutes": verdict.retry_after_minutes}, code="rate_limited")
-
 
 # When ------------------------------------------------------------------------------------
 
@@ -93,7 +70,7 @@ def set_support(idea, *, actor, support: bool, client_address="") -> bool:
     if existing is not None:
         return True
     check_discussable(idea)
-    rate_limit("support", actor, client_address)
+    limits.check("support", actor=actor, client_address=client_address)
     try:
         with transaction.atomic():
             row = Support.objects.create(idea=idea, user=actor)
@@ -146,7 +123,7 @@ def add_comment(idea, *, actor, body, language="sq", parent=None, client_address
         if parent.parent_id is not None:
             parent = parent.parent
     check_discussable(idea)
-    rate_limit("comment", actor, client_address)
+    limits.check("comment", actor=actor, client_address=client_address)
     first_here = not Comment.objects.filter(idea=idea, author=actor).exists()
     comment = Comment.objects.create(idea=idea, author=actor, parent=parent, body=body,
                                      body_html=markup.render(body), language=language)
@@ -208,7 +185,7 @@ def flag(target, *, actor, reason, details="", client_address="") -> Flag:
     existing = Flag.objects.open().filter(reporter=actor, **_target_filter(target)).first()
     if existing:
         return existing
-    rate_limit("flag", actor, client_address)
+    limits.check("flag", actor=actor, client_address=client_address)
     report = Flag.objects.create(plan=_plan_of(target), reporter=actor, reason=reason,
                                  details=details, **_target_filter(target))
     audit.record(actor=actor, action=AuditEntry.Action.CREATE, instance=report,

@@ -4,7 +4,6 @@ The public may submit only while one of the plan's idea stages is open; staff ma
 ideas received by e-mail, on paper or at a meeting at any time, with the channel recorded.
 """
 
-from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -13,7 +12,9 @@ from django.utils.translation import gettext as _
 from bashke.consultation import notifications
 from bashke.consultation.models import Channel, Idea, IdeaDraft, IdeaRevision, IdeaStatus
 from bashke.consultation.models.ideas import ANSWER_FIELDS, OGP_VALUES
-from bashke.core import audit, ratelimit
+from bashke.consultation.services import limits
+from bashke.consultation.services.limits import TooManySubmissions  # noqa: F401 (the API catches it)
+from bashke.core import audit
 from bashke.core.models import AuditEntry
 from bashke.core.permissions import allowed, require
 from bashke.core.text import format_day
@@ -23,7 +24,7 @@ from bashke.plans.models import StageKind
 # Stages during which the public may put forward ideas.
 IDEA_STAGE_KINDS = frozenset({StageKind.ONLINE_CONSULTATION})
 STAFF_CHANNELS = {Channel.EMAIL, Channel.PAPER, Channel.MEETING}
-SUBMISSIONS_PER_HOUR = 10
+SUBMISSIONS_PER_HOUR = limits.LIMITS["idea"].count
 
 EDITABLE_FIELDS = (["title", "language", "goal", "component", "other_agencies", "organisation",
                     "publish_name", *ANSWER_FIELDS]
@@ -34,10 +35,6 @@ STAFF_FIELDS = ["submitter_name", "meeting"]
 
 class ConsultationClosed(ValidationError):
     """Ideas are not being collected for the plan now."""
-
-
-class TooManySubmissions(ValidationError):
-    """The account or address has submitted too often; the message says when to retry."""
 
 
 def idea_window(plan, day=None):
@@ -87,17 +84,6 @@ def _check_lengths(idea):
         raise ValidationError(errors)
 
 
-def _rate_limit(actor, client_address):
-    keys = [f"idea:user:{actor.pk}"] if getattr(actor, "pk", None) else []
-    if client_address:
-        keys.append(f"idea:ip:{client_address}")
-    verdict = ratelimit.hit_all(keys, limit=SUBMISSIONS_PER_HOUR, per=timedelta(hours=1))
-    if not verdict.allowed:
-        raise TooManySubmissions(_("You have put forward many ideas in a short time. Please try "
-                                "again in %(minutes)s minutes.")
-                              % {"minutes": verdict.retry_after_minutes})
-
-
 @transaction.atomic
 def submit_idea(plan, *, actor, answers: dict, agencies=(), channel=Channel.ONLINE,
                 client_address="", recorded=False) -> Idea:
@@ -121,7 +107,7 @@ def submit_idea(plan, *, actor, answers: dict, agencies=(), channel=Channel.ONLI
     else:
         require(actor, "consultation.submit_idea", plan, _("Log in to put forward an idea."))
         _check_open(plan)
-        _rate_limit(actor, client_address)
+        limits.check("idea", actor=actor, client_address=client_address)
     idea = Idea(plan=plan, channel=channel, **answers)
     if recorded:
         idea.recorded_by = actor

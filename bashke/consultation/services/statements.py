@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from bashke.consultation.models import Statement, Vote
 from bashke.consultation.models.deliberation import STATEMENT_MAX_LENGTH
-from bashke.consultation.services.deliberation import rate_limit
+from bashke.consultation.services import limits
 from bashke.core import audit
 from bashke.core.models import AuditEntry
 from bashke.core.permissions import allowed, require
@@ -72,7 +72,7 @@ def add_statement(plan, *, actor, text, language="sq", component=None, idea=None
             raise ValidationError(voting_closed_message(plan))
     else:
         _check_voting_open(plan)
-        rate_limit("statement", actor, client_address)
+        limits.check("statement", actor=actor, client_address=client_address)
     statement = Statement.objects.create(plan=plan, component=component, idea=idea, text=text,
                                          language=language, author=actor, approved=staff)
     audit.record(actor=actor, action=AuditEntry.Action.CREATE, instance=statement,
@@ -111,7 +111,7 @@ def vote(statement, *, actor, choice, client_address="") -> Vote:
     if not statement.approved:
         raise ValidationError(_("This statement is not open for votes."))
     _check_voting_open(statement.plan)
-    rate_limit("vote", actor, client_address)
+    limits.check("vote", actor=actor, client_address=client_address)
     existing = Vote.objects.select_for_update().filter(statement=statement, user=actor).first()
     if existing is None:
         try:

@@ -19,15 +19,14 @@ from django.utils.translation import gettext_lazy
 from bashke.consultation.models import Channel, Idea, PendingWordForm
 from bashke.consultation.models.ideas import fold
 from bashke.consultation.services import ideas as idea_services
+from bashke.consultation.services import limits
 from bashke.consultation.wordform import match
 from bashke.consultation.wordform.parse import parse_docx
-from bashke.core import ratelimit
 from bashke.core.permissions import require
 from bashke.plans.models import Component, Institution, PolicyGoal
 
 KEEP_PENDING = timedelta(days=7)
 MAX_BATCH_FILES = 50
-UPLOADS_PER_HOUR = 30
 
 FIELD_LABELS = {
     "title": gettext_lazy("Title of the idea"),
@@ -159,13 +158,7 @@ def stage_uploads(plan, files, *, actor, batch=False, client_address=""):
         open_stage, _upcoming = idea_services.idea_window(plan)
         if open_stage is None:
             raise ValidationError(idea_services.closed_message(plan))
-        keys = [f"wordform:user:{actor.pk}"] + ([f"wordform:ip:{client_address}"]
-                                                if client_address else [])
-        verdict = ratelimit.hit_all(keys, limit=UPLOADS_PER_HOUR, per=timedelta(hours=1))
-        if not verdict.allowed:
-            raise ValidationError(_("You have uploaded many forms in a short time. Please "
-                                    "try again in %(minutes)s minutes.")
-                                  % {"minutes": verdict.retry_after_minutes})
+        limits.check("wordform", actor=actor, client_address=client_address)
     # No scheduler is needed for the week-old readings: each upload sweeps them.
     prune_pending()
     institutions = list(Institution.objects.all())

@@ -2,7 +2,6 @@
 an account when the survey allows it (limited per network address, and once per browser
 through the survey's cookie). All of a response is saved, or nothing."""
 
-from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -17,12 +16,13 @@ from bashke.consultation.models import (
     SurveyStatus,
 )
 from bashke.consultation.models.surveys import SCALE_VALUES, TEXT_KINDS
-from bashke.core import audit, ratelimit
+from bashke.consultation.services import limits
+from bashke.core import audit
 from bashke.core.models import AuditEntry
 from bashke.core.permissions import require
 from bashke.core.text import format_moment
 
-ANONYMOUS_PER_HOUR = 20
+ANONYMOUS_PER_HOUR = limits.LIMITS["survey"].count
 ALREADY_ANSWERED = gettext_lazy("You have already answered this survey. Thank you!")
 
 
@@ -192,15 +192,6 @@ def check_can_answer(survey, actor, session_key=""):
         raise ValidationError(str(ALREADY_ANSWERED))
 
 
-def _rate_limit(survey, client_address):
-    verdict = ratelimit.hit(f"survey:{survey.pk}:ip:{client_address or 'unknown'}",
-                            limit=ANONYMOUS_PER_HOUR, per=timedelta(hours=1))
-    if not verdict.allowed:
-        raise ValidationError(_("Many answers have come from your network in a short time. "
-                                "Please try again in %(minutes)s minutes, or log in to "
-                                "answer.") % {"minutes": verdict.retry_after_minutes})
-
-
 @transaction.atomic
 def submit_response(survey, *, actor, answers, session_key="", client_address="",
                     questions=None) -> SurveyResponse:
@@ -219,7 +210,7 @@ def submit_response(survey, *, actor, answers, session_key="", client_address=""
     if not rows:
         raise ValidationError(_("Answer at least one question before sending."))
     if not signed_in:
-        _rate_limit(survey, client_address)
+        limits.check("survey", client_address=client_address, scope=survey.pk)
     response = SurveyResponse(survey=survey, user=actor if signed_in else None,
                               session_key=session_key, created_at=timezone.now())
     try:
