@@ -33,7 +33,7 @@ from bashke.core import ratelimit
 from bashke.core.access import Asks, asks
 from bashke.core.context_processors import FOCUS_HEADING
 from bashke.core.text import active_content_language
-from bashke.core.web import add_service_errors, site_root
+from bashke.core.web import add_service_errors, saved, site_root
 
 # Signing up, verifying, logging in and out, passwords ------------------------------------
 
@@ -204,16 +204,11 @@ def organisation_detail(request, slug):
 @asks("accounts.add_organisation")
 def organisation_create(request):
     form = OrganisationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            organisation = services.create_organisation(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The organisation has been added. You can now choose "
-                                        "it on your profile."))
-            return redirect(organisation)
-    return render(request, "accounts/organisation_form.html", {"form": form})
+    done = saved(request, form, lambda: services.create_organisation(
+        actor=request.user, **form.cleaned_data),
+        success=_("The organisation has been added. You can now choose it on your profile."),
+        then=lambda organisation: organisation)
+    return done or render(request, "accounts/organisation_form.html", {"form": form})
 
 
 # Privacy: change of address, download, deletion ---------------------------------------------
@@ -221,20 +216,14 @@ def organisation_create(request):
 @asks("accounts.manage_own_account")
 def change_email(request):
     form = EmailChangeForm(request.POST or None, user=request.user, request=request)
-    if request.method == "POST" and form.is_valid():
-        try:
-            email_change.request_email_change(request.user, actor=request.user,
-                                          new_email=form.cleaned_data["email"],
-                                          site_root=site_root(request))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _(
-                "We have sent a link to %(email)s. Your address changes when you open it; "
-                "until then, log in with the one you have.")
-                % {"email": form.cleaned_data["email"]})
-            return redirect("accounts:profile")
-    return render(request, "accounts/change_email.html", {"form": form})
+    done = saved(request, form, lambda: email_change.request_email_change(
+        request.user, actor=request.user, new_email=form.cleaned_data["email"],
+        site_root=site_root(request)),
+        success=lambda _result: _(
+            "We have sent a link to %(email)s. Your address changes when you open it; until "
+            "then, log in with the one you have.") % {"email": form.cleaned_data["email"]},
+        then="accounts:profile")
+    return done or render(request, "accounts/change_email.html", {"form": form})
 
 
 @asks("core.view_public")

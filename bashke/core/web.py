@@ -2,7 +2,9 @@
 service's refusal lands on a form."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
 
 
 def site_root(request) -> str:
@@ -39,3 +41,20 @@ def add_service_errors(form, error: ValidationError, rename=None) -> None:
     for field, errors in error.error_dict.items():
         field = rename.get(field, field)
         form.add_error(field if field in form.fields else None, errors)
+
+
+def saved(request, form, save, *, success, then, rename=None):
+    """The one way a page saves a form through a service. On a valid POST ``save()`` runs
+    the service; a ``ValidationError`` lands on the form's fields (``rename`` maps the
+    service's field names to the form's); on success the person is told ``success`` and
+    sent to ``then``. Each of those two may be a callable taking what ``save`` returned.
+    Returns the redirect, or None when the page is to be shown (again) with the form."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = save()
+    except ValidationError as error:
+        add_service_errors(form, error, rename)
+        return None
+    messages.success(request, success(result) if callable(success) else success)
+    return redirect(then(result) if callable(then) else then)

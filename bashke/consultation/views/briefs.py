@@ -27,7 +27,7 @@ from bashke.consultation.models import Brief, BriefDocument, BriefKind, Example
 from bashke.consultation.services import briefs as services
 from bashke.core.access import asks, refusal
 from bashke.core.permissions import allowed, require
-from bashke.core.web import add_service_errors
+from bashke.core.web import add_service_errors, saved
 from bashke.plans.models import ActionPlan
 from bashke.plans.rules import ALL, components_run_by
 
@@ -115,15 +115,10 @@ def brief_create(request, slug):
         return refused
     form = BriefForm(request.POST or None, plan=plan,
                      runs=components_run_by(request.user, plan))
-    if request.method == "POST" and form.is_valid():
-        try:
-            brief = services.create_brief(plan, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The brief has been saved."))
-            return redirect(brief)
-    return render(request, "consultation/briefs/brief_form.html", {
+    done = saved(request, form, lambda: services.create_brief(
+        plan, actor=request.user, **form.cleaned_data),
+        success=_("The brief has been saved."), then=lambda brief: brief)
+    return done or render(request, "consultation/briefs/brief_form.html", {
         "plan": plan, "form": form, "brief": None})
 
 
@@ -197,17 +192,11 @@ def document_upload(request, slug, pk):
     if refused:
         return refused
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_document(brief, actor=request.user, uploaded=data["file"],
-                                  title_sq=data["title_sq"], title_en=data["title_en"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The document has been added to the brief."))
-            return redirect(brief)
-    return render(request, "consultation/briefs/document_form.html", {
+    done = saved(request, form, lambda: services.add_document(
+        brief, actor=request.user, uploaded=form.cleaned_data["file"],
+        title_sq=form.cleaned_data["title_sq"], title_en=form.cleaned_data["title_en"]),
+        success=_("The document has been added to the brief."), then=brief)
+    return done or render(request, "consultation/briefs/document_form.html", {
         "plan": plan, "brief": brief, "form": form, "limit": services.MAX_DOCUMENT_BYTES})
 
 

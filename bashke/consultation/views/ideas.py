@@ -18,7 +18,7 @@ from bashke.consultation.services import ideas as services
 from bashke.consultation.views.deliberation import idea_panel_context
 from bashke.core.access import refusal
 from bashke.core.permissions import allowed
-from bashke.core.web import add_service_errors, client_ip
+from bashke.core.web import add_service_errors, client_ip, saved
 from bashke.plans.models import ActionPlan, Component, PolicyGoal, Stage
 
 PAGE_SIZE = 20
@@ -116,17 +116,11 @@ def record(request, slug):
     if refused:
         return refused
     form = RecordedIdeaForm(request.POST or None, **_form_kwargs(request, plan))
-    if request.method == "POST" and form.is_valid():
-        try:
-            idea = services.submit_idea(plan, actor=request.user, answers=form.answers(),
-                                        agencies=form.cleaned_data["agencies"],
-                                        channel=form.cleaned_data["channel"], recorded=True)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The idea is recorded and published."))
-            return redirect(idea)
-    return render(request, "consultation/ideas/record.html",
+    done = saved(request, form, lambda: services.submit_idea(
+        plan, actor=request.user, answers=form.answers(), agencies=form.cleaned_data["agencies"],
+        channel=form.cleaned_data["channel"], recorded=True),
+        success=_("The idea is recorded and published."), then=lambda idea: idea)
+    return done or render(request, "consultation/ideas/record.html",
                   {"plan": plan, "form": form, "groups": form.question_groups()})
 
 
@@ -135,17 +129,12 @@ def edit(request, slug, pk):
     if not services.can_edit(idea, request.user):
         raise PermissionDenied
     form = IdeaForm(request.POST or None, instance=idea, **_form_kwargs(request, idea.plan))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_idea(Idea.objects.get(pk=idea.pk), actor=request.user,
-                               answers=form.answers(), agencies=form.cleaned_data["agencies"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your changes are saved; the earlier version is kept "
-                                        "in the idea's history."))
-            return redirect(idea)
-    return render(request, "consultation/ideas/edit.html",
+    done = saved(request, form, lambda: services.edit_idea(
+        Idea.objects.get(pk=idea.pk), actor=request.user, answers=form.answers(),
+        agencies=form.cleaned_data["agencies"]),
+        success=_("Your changes are saved; the earlier version is kept in the idea's "
+                  "history."), then=idea)
+    return done or render(request, "consultation/ideas/edit.html",
                   {"plan": idea.plan, "idea": idea, "form": form,
                    "groups": form.question_groups()})
 

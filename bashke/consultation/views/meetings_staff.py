@@ -31,7 +31,7 @@ from bashke.consultation.services import meetings as services
 from bashke.consultation.views.meetings import plan_or_404
 from bashke.core.access import refusal
 from bashke.core.permissions import allowed
-from bashke.core.web import add_service_errors
+from bashke.core.web import saved
 
 ATTENDANCE_ROWS = 5
 MAX_ATTENDANCE_ROWS_SHOWN = 50
@@ -73,17 +73,11 @@ def meeting_create(request, slug):
         return refused
     form = MeetingForm(request.POST or None, user=request.user, plan=plan,
                        instance=Meeting(plan=plan))
-    if request.method == "POST" and form.is_valid():
-        try:
-            meeting = services.create_meeting(plan, actor=request.user,
-                                              **_schedule_changes(form))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting is saved as a draft. Publish it when it "
-                                        "is ready to be seen."))
-            return redirect(meeting.get_absolute_url())
-    return render(request, "consultation/meetings/form.html", {
+    done = saved(request, form, lambda: services.create_meeting(
+        plan, actor=request.user, **_schedule_changes(form)),
+        success=_("The meeting is saved as a draft. Publish it when it is ready to be seen."),
+        then=lambda meeting: meeting.get_absolute_url())
+    return done or render(request, "consultation/meetings/form.html", {
         "plan": plan, "form": form, "meeting": None})
 
 
@@ -94,15 +88,10 @@ def meeting_edit(request, meeting):
         return redirect(meeting.get_absolute_url())
     form = MeetingForm(request.POST or None, user=request.user, plan=meeting.plan,
                        instance=Meeting.objects.get(pk=meeting.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_meeting(meeting, actor=request.user, **_schedule_changes(form))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The meeting is updated."))
-            return redirect(meeting.get_absolute_url())
-    return render(request, "consultation/meetings/form.html", {
+    done = saved(request, form, lambda: services.update_meeting(
+        meeting, actor=request.user, **_schedule_changes(form)),
+        success=_("The meeting is updated."), then=meeting.get_absolute_url())
+    return done or render(request, "consultation/meetings/form.html", {
         "plan": meeting.plan, "form": form, "meeting": meeting})
 
 
@@ -122,16 +111,11 @@ def meeting_publish(request, meeting):
 @managed_meeting
 def meeting_cancel(request, meeting):
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel_meeting(meeting, actor=request.user,
-                                    reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            add_service_errors(form, error, rename={"cancelled_reason": "reason"})
-        else:
-            messages.success(request, _("The meeting is cancelled. Its page shows the reason."))
-            return redirect(meeting.get_absolute_url())
-    return render(request, "consultation/meetings/cancel.html", {
+    done = saved(request, form, lambda: services.cancel_meeting(
+        meeting, actor=request.user, reason=form.cleaned_data["reason"]),
+        success=_("The meeting is cancelled. Its page shows the reason."),
+        then=meeting.get_absolute_url(), rename={"cancelled_reason": "reason"})
+    return done or render(request, "consultation/meetings/cancel.html", {
         "plan": meeting.plan, "meeting": meeting, "form": form})
 
 
@@ -212,32 +196,23 @@ def attendance_remove(request, meeting, attendance):
 @managed_meeting
 def minutes(request, meeting):
     form = MinutesForm(request.POST or None, instance=Meeting.objects.get(pk=meeting.pk))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_minutes(meeting, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The minutes are saved."))
-            return redirect(meeting.get_absolute_url())
-    return render(request, "consultation/meetings/minutes.html", {
+    done = saved(request, form, lambda: services.save_minutes(
+        meeting, actor=request.user, **form.cleaned_data),
+        success=_("The minutes are saved."), then=meeting.get_absolute_url())
+    return done or render(request, "consultation/meetings/minutes.html", {
         "plan": meeting.plan, "meeting": meeting, "form": form})
 
 
 @managed_meeting
 def documents(request, meeting):
     form = DocumentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.add_document(meeting, actor=request.user, uploaded=form.cleaned_data["file"],
-                                  title=form.cleaned_data["title"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The document is added."))
-            return redirect(reverse("consultation:meeting_documents",
-                                    kwargs={"slug": meeting.plan.slug, "pk": meeting.pk}))
-    return render(request, "consultation/meetings/documents.html", {
+    done = saved(request, form, lambda: services.add_document(
+        meeting, actor=request.user, uploaded=form.cleaned_data["file"],
+        title=form.cleaned_data["title"]),
+        success=_("The document is added."),
+        then=reverse("consultation:meeting_documents",
+                     kwargs={"slug": meeting.plan.slug, "pk": meeting.pk}))
+    return done or render(request, "consultation/meetings/documents.html", {
         "plan": meeting.plan, "meeting": meeting, "form": form,
         "documents": list(meeting.documents.all())})
 
@@ -256,14 +231,9 @@ def document_remove(request, meeting, document):
 def record_idea(request, meeting):
     initial = {"component": meeting.component_id, "language": "sq"}
     form = MeetingIdeaForm(request.POST or None, plan=meeting.plan, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            idea = services.record_idea(meeting, actor=request.user, answers=form.answers())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The idea “%(title)s” is recorded.") % {
-                "title": idea.title})
-            return redirect(meeting.get_absolute_url())
-    return render(request, "consultation/meetings/idea.html", {
+    done = saved(request, form, lambda: services.record_idea(
+        meeting, actor=request.user, answers=form.answers()),
+        success=lambda idea: _("The idea “%(title)s” is recorded.") % {"title": idea.title},
+        then=meeting.get_absolute_url())
+    return done or render(request, "consultation/meetings/idea.html", {
         "plan": meeting.plan, "meeting": meeting, "form": form})
