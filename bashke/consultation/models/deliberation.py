@@ -15,6 +15,11 @@ STATEMENT_MAX_LENGTH = 280
 REASON_MAX_LENGTH = 500
 
 
+class SupportQuerySet(models.QuerySet):
+    def given(self, idea, user) -> bool:
+        return self.filter(idea=idea, user=user).exists()
+
+
 class Support(models.Model):
     """One account's support for an idea: counted, never weighted."""
 
@@ -22,6 +27,8 @@ class Support(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="idea_supports")
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = SupportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("support")
@@ -36,6 +43,11 @@ class Support(models.Model):
 class FollowQuerySet(models.QuerySet):
     def active(self):
         return self.filter(active=True)
+
+    def follows(self, idea, user) -> bool:
+        """Whether ``user`` hears about ``idea``: their row says so, else authors do."""
+        row = self.filter(idea=idea, user=user).first()
+        return row.active if row else idea.author_id == user.pk
 
 
 class Follow(models.Model):
@@ -123,6 +135,14 @@ class FlagResolution(models.TextChoices):
 class FlagQuerySet(models.QuerySet):
     def open(self):
         return self.filter(resolved_at__isnull=True)
+
+    def on_idea(self, idea):
+        """Reports on the idea itself or on any of its comments."""
+        return self.filter(models.Q(idea=idea) | models.Q(comment__idea=idea))
+
+    def comment_ids(self):
+        """Which comment each report is about (None for the idea itself), in one query."""
+        return list(self.values_list("comment_id", flat=True))
 
     def for_plan(self, plan):
         return self.filter(plan=plan)

@@ -82,6 +82,14 @@ class IdeaQuerySet(models.QuerySet):
     def for_list(self):
         return self.select_related("plan", "goal", "component", "organisation", "author")
 
+    def for_page(self):
+        """What one idea's page shows of it: its placement, agencies, earlier versions and
+        number of supporters, in a fixed number of queries."""
+        return (self.select_related("plan__jurisdiction", "goal", "component", "organisation",
+                                    "author", "meeting")
+                .prefetch_related("agencies", "revisions")
+                .annotate(support_count=models.Count("supports", distinct=True)))
+
 
 class Idea(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="ideas",

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -140,18 +140,14 @@ def idea_panel_context(request, idea) -> dict:
         context["can_comment"] = allowed(user, "consultation.comment_idea", idea)
     if not signed_in:
         return {"deliberation": context}
-    context["supports"] = Support.objects.filter(idea=idea, user=user).exists()
-    follow = Follow.objects.filter(idea=idea, user=user).first()
-    context["following"] = follow.active if follow else idea.author_id == user.pk
-    on_this_idea = Q(idea=idea) | Q(comment__idea=idea)
-    mine = set(Flag.objects.open().filter(on_this_idea, reporter=user)
-               .values_list("comment_id", flat=True))
+    context["supports"] = Support.objects.given(idea, user)
+    context["following"] = Follow.objects.follows(idea, user)
+    mine = set(Flag.objects.open().on_idea(idea).filter(reporter=user).comment_ids())
     context["flagged_idea"] = None in mine
     context["can_moderate"] = allowed(user, "consultation.moderate", idea)
     counts = defaultdict(int)
     if context["can_moderate"]:
-        for comment_id in Flag.objects.open().filter(on_this_idea).values_list("comment_id",
-                                                                                flat=True):
+        for comment_id in Flag.objects.open().on_idea(idea).comment_ids():
             counts[comment_id] += 1
         context["idea_flag_count"] = counts[None]
     for comment in comments:

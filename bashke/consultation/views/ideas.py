@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -193,12 +193,7 @@ def idea_list(request, slug):
 
 
 def idea_detail(request, slug, pk):
-    idea = get_object_or_404(
-        Idea.objects.select_related("plan__jurisdiction", "goal", "component", "organisation",
-                                    "author", "meeting")
-        .prefetch_related("agencies", "revisions")
-        .annotate(support_count=Count("supports", distinct=True)),
-        pk=pk, plan__slug=slug)
+    idea = get_object_or_404(Idea.objects.for_page(), pk=pk, plan__slug=slug)
     context = {"idea": idea, "plan": idea.plan, "can_edit": services.can_edit(idea, request.user),
                "revisions": list(idea.revisions.all())}
     context.update(_deliberation(request, idea))
