@@ -10,10 +10,7 @@ because accounts sits below the apps that hold most of it and may not import the
 import io
 import json
 import zipfile
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
@@ -22,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from bashke.accounts.models import Sector, User
 from bashke.core import audit
+from bashke.core.discovery import app_modules
 from bashke.core.models import AuditEntry
 
 FORMAT_VERSION = 1
@@ -32,12 +30,7 @@ PROFILE_FIELDS = ("email", "pending_email", "email_verified", "display_name", "s
 
 def personal_data_modules():
     """(app label, module) for every app of ours with a ``personal_data.py``."""
-    found = []
-    for app_config in apps.get_app_configs():
-        name = f"{app_config.name}.personal_data"
-        if app_config.name.startswith("bashke.") and find_spec(name) is not None:
-            found.append((app_config.label, import_module(name)))
-    return found
+    return app_modules("personal_data")
 
 
 def handled_references() -> set[str]:

@@ -30,16 +30,21 @@ def verification_token(user: User) -> str:
                          salt=VERIFICATION_SALT)
 
 
-def user_for_verification_token(token: str) -> User:
+def _signed(token: str, *, salt, max_age):
+    """(what the link carries, its active account or None); the link's own faults raised."""
     try:
-        data = signing.loads(token, salt=VERIFICATION_SALT, max_age=VERIFICATION_MAX_AGE)
+        data = signing.loads(token, salt=salt, max_age=max_age)
     except signing.SignatureExpired:
         raise ExpiredLink from None
     except signing.BadSignature:
         raise InvalidLink from None
     if not isinstance(data, dict):
         raise InvalidLink
-    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    return data, User.objects.filter(pk=data.get("user"), is_active=True).first()
+
+
+def user_for_verification_token(token: str) -> User:
+    data, user = _signed(token, salt=VERIFICATION_SALT, max_age=VERIFICATION_MAX_AGE)
     if user is None or _address_digest(user.email) != data.get("email"):
         raise InvalidLink
     return user
@@ -58,15 +63,7 @@ def email_change_token(user: User) -> str:
 
 
 def user_for_email_change_token(token: str) -> User:
-    try:
-        data = signing.loads(token, salt=EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_MAX_AGE)
-    except signing.SignatureExpired:
-        raise ExpiredLink from None
-    except signing.BadSignature:
-        raise InvalidLink from None
-    if not isinstance(data, dict):
-        raise InvalidLink
-    user = User.objects.filter(pk=data.get("user"), is_active=True).first()
+    data, user = _signed(token, salt=EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_MAX_AGE)
     if (user is None or not user.pending_email
             or _address_digest(user.email) != data.get("old")
             or _address_digest(user.pending_email) != data.get("new")):

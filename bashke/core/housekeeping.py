@@ -12,16 +12,14 @@ kept is stated in docs/privacy.md.
 
 import logging
 from datetime import timedelta
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from bashke.core.discovery import app_modules
 from bashke.core.models import RateEvent
 
 logger = logging.getLogger("bashke.housekeeping")
@@ -57,12 +55,7 @@ def prune(now) -> dict:
 
 def housekeeping_modules():
     """(app label, module) for every app of ours with a ``housekeeping.py``."""
-    found = []
-    for app_config in apps.get_app_configs():
-        name = f"{app_config.name}.housekeeping"
-        if app_config.name.startswith("bashke.") and find_spec(name) is not None:
-            found.append((app_config.label, import_module(name)))
-    return found
+    return app_modules("housekeeping")
 
 
 def prune_all(now=None) -> dict:

@@ -5,21 +5,17 @@ that creates only what is missing, so running the command twice loads nothing tw
 modules are found through the app registry, not imported here, so core depends on no app.
 """
 
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from bashke.core.discovery import app_modules
 
 
 class Command(BaseCommand):
     help = "Load the demo plans and accounts (idempotent)."
 
     def handle(self, *args, **options):
-        for app_config in apps.get_app_configs():
-            module_name = f"{app_config.name}.demo"
-            if not app_config.name.startswith("bashke.") or find_spec(module_name) is None:
-                continue
+        for _label, module in app_modules("demo"):
             with transaction.atomic():
-                import_module(module_name).load(self.stdout)
+                module.load(self.stdout)
