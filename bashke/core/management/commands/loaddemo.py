@@ -5,7 +5,6 @@ that creates only what is missing, so running the command twice loads nothing tw
 modules are found through the app registry, not imported here, so core depends on no app.
 """
 
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
