@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from bashke.consultation.markup import MAX_LENGTH
 from bashke.consultation.models import FlagReason, Vote
-from bashke.consultation.models.deliberation import REASON_MAX_LENGTH, STATEMENT_MAX_LENGTH
+from bashke.consultation.models.deliberation import REASON_MAX_LENGTH
 from bashke.consultation.models.ideas import LANGUAGES
+from bashke.consultation.models.statements import STATEMENT_MAX_LENGTH
 
 MARKUP_HELP = _("You can write **bold**, *italic*, lists (lines starting with “- ”) and "
                 "links: [text](https://…). Nothing else is formatted.")

@@ -14,9 +14,7 @@ from bashke.consultation.models.deliberation import (  # noqa: F401
     FlagResolution,
     Follow,
     NotificationSettings,
-    Statement,
     Support,
-    Vote,
 )
 from bashke.consultation.models.ideas import (  # noqa: F401
     OGP_VALUES,
@@ -28,6 +26,7 @@ from bashke.consultation.models.ideas import (  # noqa: F401
     IdeaStatus,
 )
 from bashke.consultation.models.meetings import Meeting  # noqa: F401
+from bashke.consultation.models.statements import Statement, Vote  # noqa: F401
 from bashke.consultation.models.surveys import (  # noqa: F401
     QuestionKind,
     ResultsVisibility,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bashke.consultation.models import Statement, Vote
-from bashke.consultation.models.deliberation import STATEMENT_MAX_LENGTH
+from bashke.consultation.models.statements import STATEMENT_MAX_LENGTH
 from bashke.consultation.services import limits
 from bashke.core import audit
 from bashke.core.models import AuditEntry
