@@ -53,17 +53,34 @@ def public_repr(instance) -> str:
 _dated = contextvars.ContextVar("audit_dated", default=None)
 
 
+def _moment(value):
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return timezone.make_aware(datetime.datetime.combine(value, datetime.time(9)))
+    return value
+
+
 @contextmanager
-def dated(moment):
-    """Entries recorded inside the block carry ``moment`` (a date or an aware datetime)
-    instead of now: for histories loaded after the fact, such as the demo's past plans."""
-    if isinstance(moment, datetime.date) and not isinstance(moment, datetime.datetime):
-        moment = timezone.make_aware(datetime.datetime.combine(moment, datetime.time(9)))
-    token = _dated.set(moment)
+def dated(moment=None, *, scopes=None):
+    """Entries recorded inside the block carry a moment of the past instead of now, for
+    histories loaded after the fact such as the demo's past plans: ``moment`` for every
+    entry, or ``scopes`` ({"plan:12": day}) for the entries of those scopes only. A date
+    stands for nine in the morning of that day."""
+    if scopes is not None:
+        rule = {scope: _moment(day) for scope, day in scopes.items()}
+    else:
+        rule = {None: _moment(moment)}
+    token = _dated.set(rule)
     try:
         yield
     finally:
         _dated.reset(token)
+
+
+def _dated_moment(scope):
+    rule = _dated.get()
+    if not rule:
+        return None
+    return rule.get(None) or rule.get(scope)
 
 
 def record(*, actor, action, instance, before=None, after=None, scope="", note="",
@@ -73,7 +90,7 @@ def record(*, actor, action, instance, before=None, after=None, scope="", note="
         return None  # a save that changed nothing is not a change worth a line
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.create(
-        at=_dated.get() or timezone.now(),
+        at=_dated_moment(scope) or timezone.now(),
         actor=user,
         action=action,
         object_type=instance._meta.label_lower,
