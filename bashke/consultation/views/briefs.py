@@ -7,7 +7,6 @@ consultation/rules/briefs.py) also see it unpublished, and write it through the 
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import FileResponse, Http404
@@ -27,7 +26,7 @@ from bashke.consultation.models import Brief, BriefDocument, BriefKind, Example
 from bashke.consultation.services import briefs as services
 from bashke.core.access import asks, refusal
 from bashke.core.permissions import allowed, require
-from bashke.core.web import add_service_errors, saved
+from bashke.core.web import saved
 from bashke.plans.models import ActionPlan
 from bashke.plans.rules import ALL, components_run_by
 
@@ -129,17 +128,16 @@ def brief_edit(request, slug, pk):
         return refused
     form = BriefForm(request.POST or None, instance=Brief.objects.get(pk=brief.pk), plan=plan,
                      runs=components_run_by(request.user, plan))
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         changes = {name: form.cleaned_data[name] for name in form.changed_data}
-        try:
-            services.update_brief(brief, actor=request.user, **changes)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The brief has been saved.") if changes
-                             else _("Nothing to save: the brief was unchanged."))
-            return redirect(brief)
-    return render(request, "consultation/briefs/brief_form.html", {
+        services.update_brief(brief, actor=request.user, **changes)
+        return changes
+
+    done = saved(request, form, save, then=brief, success=lambda changes: (
+        _("The brief has been saved.") if changes
+        else _("Nothing to save: the brief was unchanged.")))
+    return done or render(request, "consultation/briefs/brief_form.html", {
         "plan": plan, "form": form, "brief": brief})
 
 
@@ -167,22 +165,20 @@ def package_sent(request, slug, pk):
     initial = {"sent_to": list(brief.sent_to.all()),
                "sent_on": timezone.localdate(brief.sent_at) if brief.sent_at else None}
     form = PackageSentForm(request.POST or None, initial=initial, plan=plan)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         sent_on = form.cleaned_data["sent_on"]
         sent_at = None
         if sent_on and sent_on != timezone.localdate():
             sent_at = timezone.make_aware(datetime.datetime.combine(sent_on,
                                                                     datetime.time(12)))
-        try:
-            services.mark_package_sent(brief, actor=request.user,
-                                       components=form.cleaned_data["sent_to"], sent_at=sent_at)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Recorded to whom the methodological package was "
-                                        "sent."))
-            return redirect(brief)
-    return render(request, "consultation/briefs/package_sent.html", {
+        return services.mark_package_sent(brief, actor=request.user,
+                                          components=form.cleaned_data["sent_to"],
+                                          sent_at=sent_at)
+
+    done = saved(request, form, save, then=brief,
+                 success=_("Recorded to whom the methodological package was sent."))
+    return done or render(request, "consultation/briefs/package_sent.html", {
         "plan": plan, "brief": brief, "form": form})
 
 
@@ -244,18 +240,14 @@ def example_detail(request, example):
 def example_form(request, example=None):
     instance = get_object_or_404(Example, slug=example) if example else None
     form = ExampleForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        try:
-            if instance is None:
-                saved = services.create_example(actor=request.user, **form.cleaned_data)
-            else:
-                saved = services.update_example(
-                    instance, actor=request.user,
-                    **{name: form.cleaned_data[name] for name in form.changed_data})
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The example has been saved."))
-            return redirect(saved)
-    return render(request, "consultation/briefs/example_form.html", {
+
+    def save():
+        if instance is None:
+            return services.create_example(actor=request.user, **form.cleaned_data)
+        return services.update_example(instance, actor=request.user, **{
+            name: form.cleaned_data[name] for name in form.changed_data})
+
+    done = saved(request, form, save, success=_("The example has been saved."),
+                 then=lambda example: example)
+    return done or render(request, "consultation/briefs/example_form.html", {
         "form": form, "example": instance})

@@ -16,7 +16,7 @@ from bashke.consultation.wordform import generate
 from bashke.core.access import refusal
 from bashke.core.permissions import allowed, require
 from bashke.core.text import active_content_language
-from bashke.core.web import add_service_errors, client_ip
+from bashke.core.web import client_ip, saved
 from bashke.plans.models import ActionPlan
 
 
@@ -131,16 +131,12 @@ def confirm(request, slug, pk):
     form_class = forms.form_class(pending)
     form = form_class(request.POST or None, initial=forms.initial_from(pending, request.user),
                       plan=plan, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            idea = services.confirm(pending, actor=request.user, answers=form.answers(),
-                                    agencies=form.cleaned_data["agencies"],
-                                    client_address=client_ip(request))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The idea is published."))
-            return redirect(idea)
+    done = saved(request, form, lambda: services.confirm(
+        pending, actor=request.user, answers=form.answers(),
+        agencies=form.cleaned_data["agencies"], client_address=client_ip(request)),
+        success=_("The idea is published."), then=lambda idea: idea)
+    if done:
+        return done
     parsed = pending.parsed
     return render(request, "consultation/wordform/confirm.html", {
         "plan": plan, "pending": pending, "form": form, "groups": form.question_groups(),
