@@ -224,3 +224,17 @@ def test_the_library_is_grouped_by_theme_then_country_in_the_readers_language(
     law_making = page.split(f"<h2>{themes[2]}</h2>")[1]
     countries = re.findall(r'<p class="muted">([^<·]+?) ·', law_making)
     assert countries == law_making_countries
+
+
+def test_members_with_the_same_commitment_share_one_card(client, examples):
+    page = client.get("/en/examples/?theme=administration").content.decode()
+    assert page.count("Responsible data stewardship in the public sector") == 1
+    card = page.split("Responsible data stewardship in the public sector", 1)[1].split("</li>")[0]
+    for member in ("Chile · 2018", "Denmark · 2017", "Indonesia · 2018"):
+        assert member in card, member
+    # Each member keeps its own page, linked from the card.
+    assert 'href="/en/examples/denmark-2017/"' in card
+    assert 'href="/en/examples/indonesia-2018/"' in card
+    # Filtering by one of the countries still finds it.
+    chile = client.get("/en/examples/?country=CL").content.decode()
+    assert "Responsible data stewardship" in chile and "Lobbying Law" in chile

@@ -91,13 +91,11 @@ EXAMPLES = [
             "Australia committed to more access to and use of public data, while "
             "strengthening privacy and security safeguards.", "australia"),
     example("denmark-2017", "DK", "Danimarka", "Denmark", "2017", ADMINISTRATION,
-            DATA_SQ[0], DATA_EN[0], "Danimarka: " + DATA_SQ[1], "Denmark: " + DATA_EN[1],
-            "denmark"),
+            DATA_SQ[0], DATA_EN[0], DATA_SQ[1], DATA_EN[1], "denmark"),
     example("chile-2018", "CL", "Kili", "Chile", "2018", ADMINISTRATION,
-            DATA_SQ[0], DATA_EN[0], "Kili: " + DATA_SQ[1], "Chile: " + DATA_EN[1], "chile"),
+            DATA_SQ[0], DATA_EN[0], DATA_SQ[1], DATA_EN[1], "chile"),
     example("indonesia-2018", "ID", "Indonezia", "Indonesia", "2018", ADMINISTRATION,
-            DATA_SQ[0], DATA_EN[0], "Indonezia: " + DATA_SQ[1], "Indonesia: " + DATA_EN[1],
-            "indonesia"),
+            DATA_SQ[0], DATA_EN[0], DATA_SQ[1], DATA_EN[1], "indonesia"),
     # Public participation in law-making
     example("latvia-2015-2017", "LV", "Letonia", "Latvia", "2015–2017", LAW_MAKING,
             "Nënshkrime online për të nisur një referendum",

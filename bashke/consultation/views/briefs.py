@@ -224,9 +224,26 @@ def example_list(request):
         examples = examples.filter(country_code=filters["country"])
     page_obj = Paginator(examples.in_order(), EXAMPLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "consultation/briefs/example_list.html", {
-        "page_obj": page_obj, "filter_form": filter_form, "filtered": bool(filters),
+        "page_obj": page_obj, "cards": shared_cards(page_obj), "filter_form": filter_form,
+        "filtered": bool(filters),
         "can_manage": allowed(request.user, "consultation.manage_example"),
     })
+
+
+def shared_cards(examples):
+    """One card per commitment: members that made the same commitment (the seed names
+    Denmark, Chile and Indonesia together for responsible data stewardship) share a card
+    that names each of them, where the card of the first stands in the order."""
+    cards, by_title = [], {}
+    for example in examples:
+        key = (example.theme, example.title)
+        if key in by_title:
+            by_title[key]["members"].append(example)
+        else:
+            by_title[key] = {"example": example, "theme": example.get_theme_display(),
+                             "members": [example]}
+            cards.append(by_title[key])
+    return cards
 
 
 def example_detail(request, example):
