@@ -34,3 +34,27 @@ def local_plan(*, slug="shkoder-local", stages=((StageKind.ONLINE_CONSULTATION, 
                            start=day + datetime.timedelta(days=start),
                            end=day + datetime.timedelta(days=end))
     return plan
+
+
+def open_plan(jurisdiction, ministry, agency):
+    """A plan in co-creation: its online consultation runs from a week ago to in three
+    weeks. Goal I (Digital Governance) has "online-services", led by the agency; goal II
+    (Access to Justice) has "legal-aid", led by the ministry."""
+    day = today()
+    plan = services.create_plan(
+        actor=None, jurisdiction=jurisdiction, number=7, slug="albania-open",
+        title_sq="Plani i hapur", title_en="Open plan",
+        start=datetime.date(day.year + 1, 1, 1), end=datetime.date(day.year + 2, 12, 31))
+    goal = services.add_goal(plan, actor=None, number=1, title_sq="Qeverisja digjitale",
+                             title_en="Digital Governance")
+    services.add_component(goal, actor=None, slug="online-services", position=1,
+                           title_sq="Shërbimet online", title_en="Online services",
+                           leaders=[agency])
+    other = services.add_goal(plan, actor=None, number=2, title_sq="Aksesi në drejtësi",
+                              title_en="Access to Justice")
+    services.add_component(other, actor=None, slug="legal-aid", position=1,
+                           title_sq="Ndihma juridike", title_en="Legal aid", leaders=[ministry])
+    services.add_stage(plan, actor=None, kind=StageKind.ONLINE_CONSULTATION,
+                       start=day - datetime.timedelta(days=7),
+                       end=day + datetime.timedelta(days=21))
+    return plan

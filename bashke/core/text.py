@@ -31,31 +31,30 @@ class Bilingual:
         raise AttributeError(f"{type(self).__name__!s} has no attribute {name!r}")
 
 
-def format_day(value) -> str:
-    """A date as people write it, day first: "1 July 2020", "1 korrik 2020". Albanian writes
-    month names in lower case, which Django's Albanian catalogue does not."""
-    if not value:
-        return ""
-    text = date_format(value, "j E Y")
+def _written(value, pattern) -> str:
+    # Albanian writes month names in lower case, which Django's Albanian catalogue does not.
+    text = date_format(value, pattern)
     return text.lower() if active_content_language() == "sq" else text
+
+
+def format_day(value) -> str:
+    """A date as people write it, day first: "1 July 2020", "1 korrik 2020"."""
+    return _written(value, "j E Y") if value else ""
 
 
 def format_short_day(value) -> str:
     """A day under a chart's column: "30 Nov", "30 nën"."""
-    text = date_format(value, "j M")
-    return text.lower() if active_content_language() == "sq" else text
+    return _written(value, "j M")
 
 
 def format_short_month(value) -> str:
     """A month under a chart's column: "Nov 26", "nën 26"."""
-    text = date_format(value, "M y")
-    return text.lower() if active_content_language() == "sq" else text
+    return _written(value, "M y")
 
 
 def format_month(value) -> str:
     """A month as a heading or a label: "November 2026", "nëntor 2026"."""
-    text = date_format(value, "F Y")
-    return text.lower() if active_content_language() == "sq" else text
+    return _written(value, "F Y")
 
 
 def format_moment(value) -> str:

@@ -8,7 +8,6 @@ path parameters pointing at real objects: the bodies of a real plan and idea are
 checked too. Examples are few per operation (MAX_EXAMPLES) to keep the run near a minute.
 """
 
-import datetime
 
 import pytest
 import schemathesis
@@ -21,10 +20,9 @@ from schemathesis import GenerationMode
 from bashke.api import services as token_services
 from bashke.consultation.models import Channel
 from bashke.consultation.services import ideas as idea_services
-from bashke.plans import services as plan_services
-from bashke.plans.cycle import today
-from bashke.plans.models import StageKind
 from bashke.wsgi import application
+
+import scenes
 
 MAX_EXAMPLES = 10
 # Once per `make test`: in the SQLite phase (the PostgreSQL phase runs the other API tests).
@@ -45,21 +43,10 @@ positive.expected_statuses = [*positive.expected_statuses, "422"]
 
 
 @pytest.fixture
-def world(jurisdiction, agency, citizen):
+def world(jurisdiction, ministry, agency, citizen):
     """A plan whose online consultation is open today, with one idea, and a token."""
-    day = today()
-    plan = plan_services.create_plan(
-        actor=None, jurisdiction=jurisdiction, number=7, slug="albania-open",
-        title_sq="Plani i hapur", title_en="Open plan",
-        start=datetime.date(day.year + 1, 1, 1), end=datetime.date(day.year + 2, 12, 31))
-    goal = plan_services.add_goal(plan, actor=None, number=1, title_sq="Qeverisja digjitale",
-                                  title_en="Digital Governance")
-    component = plan_services.add_component(goal, actor=None, slug="online-services",
-                                            position=1, title_sq="Shërbimet online",
-                                            title_en="Online services", leaders=[agency])
-    plan_services.add_stage(plan, actor=None, kind=StageKind.ONLINE_CONSULTATION,
-                            start=day - datetime.timedelta(days=7),
-                            end=day + datetime.timedelta(days=21))
+    plan = scenes.open_plan(jurisdiction, ministry, agency)
+    component = plan.goals.get(number=1).components.get()
     idea = idea_services.submit_idea(plan, actor=citizen, channel=Channel.ONLINE, answers={
         "title": "Open contracts", "overall_idea": "Publish every contract.",
         "component": component})

@@ -39,6 +39,7 @@ from bashke.plans import services as plan_services
 from bashke.plans.cycle import today
 from bashke.plans.models import Institution, Jurisdiction, Role, StageKind
 
+import scenes
 from personas import PASSWORD, make_user
 from scenes import local_plan
 
@@ -72,24 +73,9 @@ def _plan(day):
         actor=None, name_sq="Agjencia Kombëtare e Shoqërisë së Informacionit",
         name_en="National Agency for Information Society", acronym="AKSHI",
         kind=Institution.Kind.AGENCY)
-    plan = plan_services.create_plan(
-        actor=None, jurisdiction=jurisdiction, number=7, slug="albania-open",
-        title_sq="Plani i hapur", title_en="Open plan",
-        start=datetime.date(day.year + 1, 1, 1), end=datetime.date(day.year + 2, 12, 31))
-    goal = plan_services.add_goal(plan, actor=None, number=1, title_sq="Qeverisja digjitale",
-                                  title_en="Digital Governance")
-    component = plan_services.add_component(
-        goal, actor=None, slug="online-services", position=1, title_sq="Shërbimet online",
-        title_en="Online services", leaders=[agency])
-    other_goal = plan_services.add_goal(plan, actor=None, number=2,
-                                        title_sq="Aksesi në drejtësi",
-                                        title_en="Access to Justice")
-    other_component = plan_services.add_component(
-        other_goal, actor=None, slug="legal-aid", position=1, title_sq="Ndihma juridike",
-        title_en="Legal aid", leaders=[ministry])
-    plan_services.add_stage(plan, actor=None, kind=StageKind.ONLINE_CONSULTATION,
-                            start=day - datetime.timedelta(days=7),
-                            end=day + datetime.timedelta(days=21))
+    plan = scenes.open_plan(jurisdiction, ministry, agency)
+    component = plan.goals.get(number=1).components.get()
+    other_component = plan.goals.get(number=2).components.get()
     plan_services.add_stage(plan, actor=None, kind=StageKind.PRIORITISATION,
                             start=day - datetime.timedelta(days=1),
                             end=day + datetime.timedelta(days=10))
