@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "bashke.accounts",
     "bashke.plans",
     "bashke.consultation",
+    "bashke.assessment",
+    "bashke.drafting",
+    "bashke.exports",
     "bashke.api",
 ]
 

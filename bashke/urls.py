@@ -20,6 +20,9 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", asks("core.view_public")(JavaScriptCatalog.as_view()),
          name="javascript-catalog"),
     path("", include("bashke.consultation.urls")),
+    path("", include("bashke.assessment.urls")),
+    path("", include("bashke.drafting.urls")),
+    path("", include("bashke.exports.urls")),
     path("", include("bashke.plans.urls")),
     prefix_default_language=True,
 )

@@ -12,13 +12,18 @@ from ninja import NinjaAPI
 
 from bashke.api.auth import TokenError
 from bashke.api.routers import (
+    assessment,
     briefs,
+    decisions,
     deliberation,
+    drafting,
+    exports,
     ideas,
     me,
     meetings,
     plans,
     surveys,
+    versions,
     wordform,
 )
 from bashke.api.schemas import Error, Unprocessable
@@ -80,6 +85,8 @@ api.add_router("", me.router)
 # Word-form routes come before the idea routes: "ideas/form.docx" must not read as an id.
 for consultation_router in (wordform, ideas, deliberation, briefs, meetings, surveys):
     api.add_router("", consultation_router.router)
+for later_router in (assessment, decisions, drafting, versions, exports):
+    api.add_router("", later_router.router)
 
 
 @api.exception_handler(TokenError)

@@ -322,3 +322,18 @@ def url_for(key, spec, scene):
     else:
         path = reverse(parts[0], kwargs=spec.kwargs(scene) or None)
     return path + (f"?{spec.query}" if spec.query else "")
+
+
+# Each later app's rows say how they are asked in a module of their own, added here last so
+# that those modules can use the helpers above.
+from . import (  # noqa: E402
+    routes_assessment,
+    routes_decisions,
+    routes_drafting,
+    routes_exports,
+    routes_versions,
+)
+
+for _area in (routes_assessment, routes_decisions, routes_drafting, routes_versions,
+              routes_exports):
+    ROUTES.update(_area.ROUTES)

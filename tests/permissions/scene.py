@@ -43,6 +43,8 @@ import scenes
 from personas import PASSWORD, make_user
 from scenes import local_plan
 
+from . import scene_assessment, scene_decisions, scene_drafting, scene_exports, scene_versions
+
 PERSONAS = ("anonymous", "citizen", "cso_member", "author", "assessor",
             "other_component_leader", "other_plan_coordinator", "other_plan_moderator",
             "staff", "coordinator", "superuser")
@@ -212,6 +214,9 @@ def build():
     scene.objects.update(_briefs(plan, component, users["coordinator"]))
     respondent = make_user("respondent@example.org", "Respondent")
     scene.objects.update(_surveys(plan, component, respondent))
+    for area in (scene_assessment, scene_decisions, scene_drafting, scene_versions,
+                 scene_exports):
+        scene.objects.update(area.build(scene))
     for name in PERSONAS:
         client = Client()
         user = scene.users[name]

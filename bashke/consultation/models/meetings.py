@@ -38,6 +38,8 @@ class MeetingKind(models.TextChoices):
     # society on consolidating the priority measures.
     CONSULTATION = "consultation", _("Consultation meeting")
     WORKING = "working", _("Working meeting")
+    # Meetings of the plan's multi-stakeholder forum (OGP standard 1).
+    FORUM = "forum", _("Forum meeting")
 
 
 class MeetingQuerySet(models.QuerySet):

@@ -1,0 +1,5 @@
+"""The API for criteria sheets and assessments."""
+
+from ninja import Router
+
+router = Router(tags=["assessment"])

@@ -1,0 +1,3 @@
+"""The criteria sheet: editing it, opening and closing assessment."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Decisions on ideas and their reasoned responses."""
+
+urlpatterns = []

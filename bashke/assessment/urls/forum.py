@@ -1,0 +1,3 @@
+"""The multi-stakeholder forum: members, meetings, decisions."""
+
+urlpatterns = []

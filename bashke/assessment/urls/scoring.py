@@ -1,0 +1,3 @@
+"""Assessors' work: assignments, scoring, the offline sheet, the ranking."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The co-creation report: we asked, you said, we did."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""The action plan table: objectives, measures, activities, the SMART report."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Versions: freeze, publish for comment, compare, endorse, approve."""
+
+urlpatterns = []
