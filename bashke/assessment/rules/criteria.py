@@ -1,0 +1,3 @@
+"""Permissions: criteria."""
+
+import rules  # noqa: F401

@@ -1,0 +1,3 @@
+"""Permissions: decisions."""
+
+import rules  # noqa: F401

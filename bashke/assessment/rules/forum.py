@@ -1,0 +1,3 @@
+"""Permissions: forum."""
+
+import rules  # noqa: F401

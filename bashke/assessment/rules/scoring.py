@@ -1,0 +1,3 @@
+"""Permissions: scoring."""
+
+import rules  # noqa: F401

@@ -1,0 +1,3 @@
+"""Permissions: table."""
+
+import rules  # noqa: F401

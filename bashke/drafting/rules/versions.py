@@ -1,0 +1,3 @@
+"""Permissions: versions."""
+
+import rules  # noqa: F401
