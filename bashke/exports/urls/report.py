@@ -1,0 +1,3 @@
+"""Downloads of the co-creation report (.docx, .csv)."""
+
+urlpatterns = []
