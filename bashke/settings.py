@@ -110,6 +110,9 @@ LANGUAGE_CODE = "sq"
 LANGUAGES = [("sq", _("Albanian")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Off on purpose: it would group years and ids too ("2.020"). Quantities go through
+# bashke.core.text.format_number / the `number` filter (41,3 and 1.250 in Albanian).
+USE_THOUSAND_SEPARATOR = False
 USE_TZ = True
 TIME_ZONE = config.read_time_zone(env, "TIME_ZONE", "Europe/Tirane")
 

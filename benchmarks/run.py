@@ -11,6 +11,8 @@ import sys
 import tempfile
 import time
 
+import bench_assessment
+import bench_exports
 import bench_ideas
 import bench_surveys
 from fresh_site import setup_django
@@ -73,6 +75,8 @@ def main():
                 print(f"{url:45} {size:>6} {median:10.1f} {p95:8.1f} {queries:8d}")
         bench_ideas.run(client)
         bench_surveys.bench()
+        bench_assessment.bench()
+        bench_exports.bench()
     return 0
 
 

@@ -65,7 +65,9 @@ def test_compiled_catalogues_match_the_sources():
     for language in ("sq", "en"):
         source = catalogue(language)
         compiled = polib.mofile(str(LOCALE / language / "LC_MESSAGES" / "django.mo"))
-        translated = {e.msgid: e.msgstr for e in source.translated_entries() if not e.msgid_plural}
-        shipped = {e.msgid: e.msgstr for e in compiled if not e.msgid_plural}
-        assert {k: v for k, v in translated.items() if k} == {
-            k: v for k, v in shipped.items() if k}, f"Run `make messages` ({language})."
+        # Keyed with the context too: one English word can have two translations (pgettext).
+        translated = {(e.msgctxt, e.msgid): e.msgstr for e in source.translated_entries()
+                      if not e.msgid_plural}
+        shipped = {(e.msgctxt, e.msgid): e.msgstr for e in compiled if not e.msgid_plural}
+        assert {k: v for k, v in translated.items() if k[1]} == {
+            k: v for k, v in shipped.items() if k[1]}, f"Run `make messages` ({language})."

@@ -141,8 +141,9 @@ class User(AbstractUser):
                               default=Sector.CITIZEN)
     gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, blank=True,
                               default="")
+    # Named in the page's language, as everywhere ("Anglisht" on an Albanian page).
     preferred_language = models.CharField(_("language"), max_length=2,
-                                          choices=[("sq", "Shqip"), ("en", "English")],
+                                          choices=[("sq", _("Albanian")), ("en", _("English"))],
                                           default="sq")
     # When the last verification or password-reset e-mail was queued: a mail box cannot be
     # flooded by pressing "send again", and the check is one conditional UPDATE, so it holds

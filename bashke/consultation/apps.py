@@ -1,8 +1,9 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ConsultationConfig(AppConfig):
     name = "bashke.consultation"
     label = "consultation"
-    verbose_name = _("Consultation")
+    # The admin's name for this part of the site, not the plan status (plans.PlanStatus).
+    verbose_name = pgettext_lazy("part of the site", "Consultation")

@@ -11,6 +11,8 @@ from html import escape
 
 from django.utils.safestring import mark_safe
 
+from bashke.core.text import format_number
+
 PALETTE = ["#0b4f9c", "#b3141c", "#1e6b34", "#7a4d00", "#5b2a86", "#00606b", "#4d5866"]
 ROW_HEIGHT = 28
 LABEL_WIDTH = 300
@@ -34,9 +36,10 @@ class Chart:
 
 
 def _number(value) -> str:
+    # In the page's language: "41,3" and "1.250" on Albanian pages, in the SVG and the table.
     if isinstance(value, float):
-        return f"{value:.1f}".rstrip("0").rstrip(".")
-    return str(value)
+        return format_number(round(value, 1))
+    return format_number(value) if isinstance(value, int) else str(value)
 
 
 def bar_chart(title: str, items, *, label_header: str, value_header: str,

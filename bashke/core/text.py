@@ -1,5 +1,7 @@
 """Content in exactly two languages lives in field pairs (``title_sq``, ``title_en``)."""
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language
@@ -64,3 +66,42 @@ def format_moment(value) -> str:
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
     return f"{format_day(local)}, {local:%H:%M}"
+
+
+# Albanian official documents write 41,3 and 1.250 (Django's "sq" formats); English 41.3 and
+# 1,250. Grouping is forced here rather than with USE_THOUSAND_SEPARATOR, which would also
+# group every year and number printed in a template ("2.020").
+NUMBER_SEPARATORS = {"sq": (",", "."), "en": (".", ",")}
+
+
+def format_number(value, decimals=None) -> str:
+    """A number as the active language writes it: "1.250", "41,3" in Albanian; "1,250",
+    "41.3" in English. ``decimals`` fixes the places after the separator (rounded half
+    away from zero); without it integers have none and other numbers keep theirs, up to
+    two, without trailing zeros. Empty for None, so a missing figure shows as nothing."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        raise TypeError("format_number takes a number, not a bool")
+    try:
+        number = value if isinstance(value, Decimal) else Decimal(str(value))
+    except ArithmeticError:
+        raise ValueError(f"format_number takes a number, not {value!r}") from None
+    if not number.is_finite():
+        raise ValueError(f"format_number cannot write {value!r}")
+    if decimals is None:
+        number = number.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        number = number.to_integral_value() if number == number.to_integral_value() else (
+            number.normalize())
+    else:
+        number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    if number == 0:
+        number = abs(number)  # never "-0"
+    decimal_separator, thousands = NUMBER_SEPARATORS[active_content_language()]
+    sign = "-" if number < 0 else ""
+    whole, _dot, fraction = f"{abs(number):f}".partition(".")
+    groups = []
+    while len(whole) > 3:
+        whole, groups = whole[:-3], [whole[-3:], *groups]
+    text = thousands.join([whole, *groups])
+    return f"{sign}{text}{decimal_separator}{fraction}" if fraction else f"{sign}{text}"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 10 * MB
@@ -46,10 +47,18 @@ KINDS = {
 }
 
 
+def unnamed_file(uploaded) -> str:
+    """The file's name for a message, or "The file" when it came without one. Every message
+    that names a file starts with the name, so the stand-in is written as a sentence's
+    subject (Albanian "Skedari"), never dropped into a declined slot ("…në skedari")."""
+    return getattr(uploaded, "name", "") or pgettext("a file without a name, starting a "
+                                                     "sentence", "The file")
+
+
 def check_upload(uploaded, *, allowed=("pdf", "docx", "xlsx", "odt"),
                  max_bytes=DEFAULT_MAX_BYTES) -> Kind:
     """Returns the file's kind, or raises ValidationError saying why it is refused."""
-    name = getattr(uploaded, "name", "") or _("the file")
+    name = unnamed_file(uploaded)
     size = getattr(uploaded, "size", None)
     if size is None:
         raise ValidationError(_("%(name)s could not be read.") % {"name": name})

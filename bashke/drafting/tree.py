@@ -7,7 +7,6 @@ version shows exactly as it was), the comparison of two versions, the exports an
 :func:`build` reads the live table in a fixed number of queries, whatever its size.
 """
 
-import calendar
 import datetime
 from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
@@ -16,6 +15,7 @@ from django.db.models import Prefetch
 
 from bashke.core.text import Bilingual
 from bashke.drafting.models import Activity, Measure, Objective
+from bashke.plans import calendar
 from bashke.plans.models import Component, Institution, PolicyGoal
 
 ZERO = Decimal("0")
@@ -238,11 +238,16 @@ def assemble(plan, goals, components, objectives, component_ids=None) -> PlanTab
                           for c in components if c.goal_id == goal.pk]
         by_goal[goal.pk] = row
         table.goals.append(row)
-    for index, objective in enumerate(objectives, 1):
-        row = _objective_row(objective, str(index))
+    # Objectives are numbered within their policy goal, as the seed's table is laid out: one
+    # table per policy goal, each starting at "1 OBJEKTIVI SPECIFIK".
+    counted = {}
+    for objective in objectives:
+        goal_id = goal_of[objective.component_id]
+        counted[goal_id] = counted.get(goal_id, 0) + 1
+        row = _objective_row(objective, str(counted[goal_id]))
         if component_ids is not None and objective.component_id not in component_ids:
             continue
-        goal = by_goal[goal_of[objective.component_id]]
+        goal = by_goal[goal_id]
         goal.objectives.append(row)
         goal.totals.add(row.totals)
         table.totals.add(row.totals)

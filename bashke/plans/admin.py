@@ -53,7 +53,8 @@ class CheckedForm(forms.ModelForm):
 
 
 class PlanForm(CheckedForm):
-    rule = staticmethod(continuity.check_plan)
+    # The cycle's rules and the submission check (no idea left without a response).
+    rule = staticmethod(services.check_plan)
 
     class Meta:
         model = ActionPlan

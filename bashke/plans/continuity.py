@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from bashke.core.text import format_day as day
 from bashke.plans import calendar
@@ -46,12 +47,16 @@ def check_plan(plan: ActionPlan) -> None:
             errors["previous"] = _("A plan cannot follow itself.")
         elif "start" not in errors and plan.start > previous.end + datetime.timedelta(days=1):
             if not plan.gap_reason.strip():
-                errors["gap_reason"] = _(
+                days = (plan.start - previous.end).days - 1
+                errors["gap_reason"] = ngettext(
+                    "“%(previous)s” ends on %(previous_end)s but this plan starts on %(start)s, "
+                    "leaving %(days)s day without a plan. OGP plans follow each other without "
+                    "gaps: start on %(expected)s, or give the reason for the gap.",
                     "“%(previous)s” ends on %(previous_end)s but this plan starts on %(start)s, "
                     "leaving %(days)s days without a plan. OGP plans follow each other without "
-                    "gaps: start on %(expected)s, or give the reason for the gap."
+                    "gaps: start on %(expected)s, or give the reason for the gap.", days
                 ) % {"previous": previous.title, "previous_end": day(previous.end),
-                     "start": day(plan.start), "days": (plan.start - previous.end).days - 1,
+                     "start": day(plan.start), "days": days,
                      "expected": day(previous.end + datetime.timedelta(days=1))}
 
     if not any(calendar.is_whole_years(plan.start, plan.end, years)
@@ -102,9 +107,11 @@ def timeline_warnings(plan: ActionPlan, stages: list[Stage]) -> list[TimelineWar
     warnings = []
     previous = plan.previous
     if previous is not None and plan.gap_days and plan.gap_days > 0:
-        warnings.append(TimelineWarning("gap", _(
+        warnings.append(TimelineWarning("gap", ngettext(
+            "Breach of the no-gap rule: %(days)s day without a plan between %(previous_end)s "
+            "and %(start)s. Reason given: %(reason)s",
             "Breach of the no-gap rule: %(days)s days without a plan between %(previous_end)s "
-            "and %(start)s. Reason given: %(reason)s"
+            "and %(start)s. Reason given: %(reason)s", plan.gap_days
         ) % {"days": plan.gap_days, "previous_end": day(previous.end), "start": day(plan.start),
              "reason": plan.gap_reason}, breach=True))
     if plan.length_override_reason:
@@ -120,9 +127,9 @@ def timeline_warnings(plan: ActionPlan, stages: list[Stage]) -> list[TimelineWar
         last = max(s.end for s in co_creation)
         if first < window_start or last > window_end:
             warnings.append(TimelineWarning("drafting_window", _(
-                "Co-creation runs %(first)s – %(last)s, outside the last six months of the "
-                "previous plan (%(window_start)s – %(window_end)s), when OGP expects the new "
-                "plan to be drafted."
+                "Co-creation runs from %(first)s to %(last)s, outside the last six months of "
+                "the previous plan (from %(window_start)s to %(window_end)s), when OGP expects "
+                "the new plan to be drafted."
             ) % {"first": day(first), "last": day(last), "window_start": day(window_start),
                  "window_end": day(window_end)}))
 
@@ -132,9 +139,11 @@ def timeline_warnings(plan: ActionPlan, stages: list[Stage]) -> list[TimelineWar
         end = max(s.end for s in implementation)
         months = calendar.months_between(start, end)
         if months < MINIMUM_IMPLEMENTATION_MONTHS:
-            warnings.append(TimelineWarning("short_implementation", _(
-                "Implementation runs %(months)s months (%(start)s – %(end)s); OGP plans "
-                "cover at least %(minimum)s."
+            warnings.append(TimelineWarning("short_implementation", ngettext(
+                "Implementation runs %(months)s month (from %(start)s to %(end)s); OGP plans "
+                "cover at least %(minimum)s months.",
+                "Implementation runs %(months)s months (from %(start)s to %(end)s); OGP plans "
+                "cover at least %(minimum)s months.", months
             ) % {"months": months, "start": day(start), "end": day(end),
                  "minimum": MINIMUM_IMPLEMENTATION_MONTHS}))
     return warnings

@@ -86,11 +86,11 @@ ALBANIA_2020_STAGES = [
      "Finalising the consultation, by the Department of Development and Good Governance."),
     ("draft_consultation", D(2020, 11, 1), D(2020, 12, 31), "ddgg",
      "Konsultimi në faqen e OGP", "Consultation on the OGP site",
-     "Projekti i planit publikohet për komente.",
+     "Projektplani publikohet për komente.",
      "The draft plan is published for comments."),
     ("approval", D(2020, 12, 1), D(2020, 12, 31), "gmip",
      "Miratimi nga GMIP", "Approval by the GMIP",
-     "Finalizimi i projektit dhe dërgimi për diskutim / miratim në GMIP, në koordinim me "
+     "Finalizimi i projektplanit dhe dërgimi për diskutim / miratim në GMIP, në koordinim me "
      "aktorët e shoqërisë civile.",
      "Finalising the draft and submitting it for discussion and approval to the Integrated "
      "Policy Management Group, coordinated with civil society actors."),

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from bashke.core.text import Bilingual
 from bashke.plans import calendar
@@ -70,7 +71,8 @@ class Institution(Bilingual, models.Model):
 
 class PlanStatus(models.TextChoices):
     DRAFTING = "drafting", _("Drafting")
-    CONSULTATION = "consultation", _("Consultation")
+    # "Në konsultim" as a status; the admin's app of the same English name is "Konsultimi".
+    CONSULTATION = "consultation", pgettext_lazy("plan status", "Consultation")
     SUBMITTED = "submitted", _("Submitted")
     APPROVED = "approved", _("Approved")
     IMPLEMENTING = "implementing", _("Implementing")

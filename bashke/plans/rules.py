@@ -174,7 +174,10 @@ rules.add_perm("plans.open_plan", coordinates_any_plan)
 rules.add_perm("plans.manage_institutions", coordinates_any_plan)
 # Jurisdictions are the platform's frame: superusers only (they pass every rule).
 rules.add_perm("plans.manage_jurisdictions", rules.always_deny)
-# "plans.assess" (assessors, in co-creation) and "plans.review" (independent reviewers) are
-# added with the assessment and monitoring apps, which ask them: a permission that no code
-# asks is a promise nobody keeps (tests/test_permissions_declared.py). Moderation is the
-# consultation's ("consultation.moderate": the plan's moderators and coordinators).
+# Assessing ideas is the assessment app's, decided in bashke/assessment/rules/scoring.py
+# ("assessment.assess_idea": the assessors of the idea's component; "assessment.view_scores")
+# and rules/criteria.py ("assessment.manage_criteria", "assessment.assign_assessors": the
+# coordinators). "plans.review" (independent reviewers) comes with the monitoring app, which
+# asks it: a permission that no code asks is a promise nobody keeps
+# (tests/test_permissions_declared.py). Moderation is the consultation's
+# ("consultation.moderate": the plan's moderators and coordinators).

@@ -5,7 +5,7 @@ transaction, checks the cycle's rules and leaves an audit entry."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from bashke.core import audit
+from bashke.core import audit, discovery
 from bashke.core.models import AuditEntry
 from bashke.core.permissions import require
 from bashke.plans import continuity
@@ -15,6 +15,7 @@ from bashke.plans.models import (
     Institution,
     Jurisdiction,
     PlanRole,
+    PlanStatus,
     PolicyGoal,
     Role,
     Stage,
@@ -99,7 +100,40 @@ def create_plan(*, actor, **fields) -> ActionPlan:
                  scope=lambda saved: saved.audit_scope)
     if actor is not None and not actor.is_superuser:
         _create_role(plan, actor, Role.COORDINATOR, actor=actor, component=None)
+    # What the apps above give every new plan (the assessment's criteria sheet…): found
+    # through the app registry, since plans may not import them.
+    for _label, module in discovery.app_modules("plan_setup"):
+        module.setup(plan)
     return plan
+
+
+def submission_blockers(plan) -> list[str]:
+    """Why ``plan`` cannot be marked submitted yet, from every app that has a say: each
+    ``<app>/submission_checks.py`` gives ``blockers(plan)`` (found through the app registry:
+    the apps that know what blocks a submission sit above ``plans``)."""
+    found = []
+    for _label, module in discovery.app_modules("submission_checks"):
+        found.extend(module.blockers(plan))
+    return found
+
+
+def check_submission(plan) -> None:
+    """Refuses marking ``plan`` submitted while anything blocks it (checked on the change
+    to "submitted" only: a plan already submitted is not re-judged by every later save)."""
+    if plan.status != PlanStatus.SUBMITTED:
+        return
+    stored = ActionPlan.objects.filter(pk=plan.pk).values_list("status", flat=True).first()
+    if stored == PlanStatus.SUBMITTED:
+        return
+    blockers = submission_blockers(plan) if plan.pk else []
+    if blockers:
+        raise ValidationError({"status": blockers})
+
+
+def check_plan(plan) -> None:
+    """The cycle's rules on a plan's dates, and the submission check on its status."""
+    continuity.check_plan(plan)
+    check_submission(plan)
 
 
 @transaction.atomic
@@ -108,7 +142,7 @@ def update_plan(plan: ActionPlan, *, actor, **changes) -> ActionPlan:
     _lock_jurisdiction(plan.jurisdiction_id)
     _apply(plan, changes)
     note = _length_note(plan) if {"start", "end", "length_override_reason"} & changes.keys() else ""
-    return _save(plan, actor=actor, check=continuity.check_plan, scope=plan.audit_scope, note=note)
+    return _save(plan, actor=actor, check=check_plan, scope=plan.audit_scope, note=note)
 
 
 # Stages ----------------------------------------------------------------------------------

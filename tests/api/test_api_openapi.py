@@ -38,3 +38,26 @@ def test_operations_taking_ids_document_their_422(client):
             if any(p.get("schema", {}).get("type") == "integer"
                    for p in operation.get("parameters", [])) or "requestBody" in operation:
                 assert "422" in operation["responses"], f"{method.upper()} {path}"
+
+
+def test_no_two_schemas_share_a_name():
+    """The OpenAPI document keys schemas by class name: two routers each defining
+    ``GoalOut`` would silently describe one with the other's fields."""
+    import importlib
+    import pkgutil
+
+    from ninja import Schema
+
+    import bashke.api.routers as routers
+
+    owners = {}
+    modules = [importlib.import_module("bashke.api.schemas")] + [
+        importlib.import_module(f"bashke.api.routers.{info.name}")
+        for info in pkgutil.iter_modules(routers.__path__)]
+    for module in modules:
+        for name, value in vars(module).items():
+            if (isinstance(value, type) and issubclass(value, Schema)
+                    and value.__module__ == module.__name__):
+                owners.setdefault(name, []).append(module.__name__)
+    shared = {name: where for name, where in owners.items() if len(where) > 1}
+    assert not shared, shared

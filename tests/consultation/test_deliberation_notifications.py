@@ -119,7 +119,7 @@ def test_withdrawing_tells_the_followers_but_not_the_author(idea, cso_member, ci
     assert message.to == [citizen.email]
     # In the follower's language (Albanian by default), status labels included.
     assert message.body.startswith("Përshëndetje Citizen,")
-    assert "“Dorëzuar”" in message.body
+    assert "“Paraqitur”" in message.body
 
 
 def test_notify_followers_reads_lazy_text_in_each_language(idea, cso_member, citizen):
@@ -147,7 +147,7 @@ def test_a_link_scanner_opening_the_link_unsubscribes_nobody(client, idea, cso_m
     page = client.get(path)
 
     assert page.status_code == 200
-    assert "Ndalo e-mailet për këtë ide" in page.content.decode()  # the link is Albanian
+    assert "Ndaloni e-mailet për këtë ide" in page.content.decode()  # the link is Albanian
     assert notifications.follower_ids(idea) >= {cso_member.pk}
 
 

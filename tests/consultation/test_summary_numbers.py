@@ -7,6 +7,8 @@ import zoneinfo
 
 import pytest
 
+from bashke.assessment.models import DecisionKind
+from bashke.assessment.services.decisions import decide
 from bashke.consultation.models import Channel, Comment, Idea, IdeaStatus, Support
 from bashke.consultation.views.summary import build_summary
 
@@ -65,6 +67,9 @@ def known(plan, component, other_component, citizen, cso_member, coordinator,
     Comment.objects.create(idea=ideas["i2"], author=citizen, body="I agree.")
     Comment.objects.create(idea=ideas["i3"], author=component_leader, body="Off-topic",
                            hidden_at=WEEK_C, hidden_reason="Posted by mistake")
+    # Only a decision answers an idea (comments, even the coordinator's, do not): i1 has one.
+    decide(ideas["i1"], actor=None, kind=DecisionKind.DEFERRED,
+           response_en="Planned for the next plan.")
     return ideas
 
 
@@ -135,7 +140,7 @@ def test_the_page_shows_each_chart_with_its_data_table(client, plan, known):
     assert '<th scope="row">Not known (recorded by staff)</th><td>1</td>' in page
     assert '<th scope="row">11 March 2024</th><td>0</td>' in page
     assert "Court fees published" in page and "3 supporters" in page
-    assert "3 ideas have not yet been answered" in page
+    assert "3 ideas still await a response" in page
     assert "Withdrawn" not in page and "Hidden spam" not in page
 
 

@@ -65,7 +65,7 @@ def test_the_albanian_form_uses_the_seed_wording(client, open_plan):
                     "6.1 Transparencën dhe aksesin në informacion?",
                     "6.2 Pjesëmarrjen publike dhe qytetare?",
                     "6.3 Llogaridhënien e qeverisë?",
-                    "6.4 Teknologjinë dhe inovacionin për transparencë dhe llogaridhënie?",
+                    "6.4 Teknologjinë dhe inovacionin për transparencën dhe llogaridhënien?",
                     "Cilat janë agjencitë kryesore që do ta zbatonin idenë (ministri, OJF, etj.)?"]:
         assert wording in cells
 

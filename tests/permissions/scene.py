@@ -40,10 +40,9 @@ from bashke.plans.cycle import today
 from bashke.plans.models import Institution, Jurisdiction, Role, StageKind
 
 import scenes
+from . import scene_assessment, scene_decisions, scene_drafting, scene_exports, scene_versions
 from personas import PASSWORD, make_user
 from scenes import local_plan
-
-from . import scene_assessment, scene_decisions, scene_drafting, scene_exports, scene_versions
 
 PERSONAS = ("anonymous", "citizen", "cso_member", "author", "assessor",
             "other_component_leader", "other_plan_coordinator", "other_plan_moderator",

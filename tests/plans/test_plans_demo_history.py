@@ -22,8 +22,13 @@ def test_the_demo_history_of_past_plans_is_dated_when_it_happened(db, client):
         object_type__startswith="plans.").exists()
     assert years_previous == {2018}
     assert years_current == {2020}
-    page = client.get(f"/en/plans/{current.slug}/history/").content.decode()
-    assert "1 July 2020, 09:00" in page
+    # Newest first: the plan's opening, dated at its start, is on the last page (a page
+    # number past the end shows the last), and every line shown is dated 2020.
+    first = client.get(f"/en/plans/{current.slug}/history/").content.decode()
+    last = client.get(f"/en/plans/{current.slug}/history/?page=9999").content.decode()
+    assert "1 July 2020, 09:00" in last
+    years_shown = set(re.findall(r'<time datetime="(\d{4})-', first + last))
+    assert years_shown == {"2020"}
 
 
 def test_the_demo_prints_full_addresses_on_the_served_port(db, capsys, settings):

@@ -138,8 +138,8 @@ class InputSummaryOut(Schema):
     period: str = Field(..., examples=["week"], description="`week` or `month`.")
     over_time: list[SummaryPeriod]
     most_supported: list[SummarySupportedIdea]
-    open_questions_count: int = Field(..., description="Ideas no one with a role in the plan "
-                                                       "has commented on yet.")
+    open_questions_count: int = Field(..., description="Ideas still awaiting a response: no "
+                                                       "decision published on them yet.")
     open_questions: list[SummaryIdea] = Field(..., description="The longest-waiting of them.")
 
 

@@ -18,6 +18,7 @@ from bashke.api.schemas import Error, Id, Language, Limit, Offset, ValidationErr
 from bashke.consultation.forms.ideas import IdeaForm
 from bashke.consultation.models import Channel, Idea
 from bashke.consultation.models.ideas import ANSWER_FIELDS, OGP_VALUES
+from bashke.consultation.outcomes import with_outcome
 from bashke.consultation.services import ideas as services
 from bashke.consultation.views.ideas import filtered_ideas
 from bashke.core.web import client_ip
@@ -52,6 +53,9 @@ class IdeaSummary(Schema):
     component_title: str | None
     channel: str
     status: str
+    decision: str | None = Field(None, description="What was decided on the idea (included, "
+                                 "merged, deferred, not_included); null while it awaits a "
+                                 "response. The reasoned response: /ideas/{id}/decision.")
     submitted_at: datetime.datetime
     public_name: str
     hidden: bool
@@ -131,7 +135,8 @@ def summary(idea) -> dict:
         "title": "" if hidden else idea.title, "language": idea.language,
         "goal": idea.goal_id, "component": idea.component_id,
         "component_title": idea.component.title if idea.component else None,
-        "channel": idea.channel, "status": idea.status, "submitted_at": idea.submitted_at,
+        "channel": idea.channel, "status": idea.status,
+        "decision": getattr(idea, "decision_kind", None), "submitted_at": idea.submitted_at,
         "public_name": idea.public_name, "hidden": hidden, "hidden_reason": idea.hidden_reason,
         "support_count": idea.support_count, "comment_count": idea.comment_count,
     }
@@ -159,7 +164,7 @@ def detail(idea) -> dict:
 
 
 def _detail_queryset():
-    return (Idea.objects.for_list().select_related("plan").with_counts()
+    return (with_outcome(Idea.objects.for_list().select_related("plan").with_counts())
             .prefetch_related("agencies", "revisions"))
 
 

@@ -19,6 +19,7 @@ from bashke.api.schemas import (
     Id,
     InstitutionOut,
     Language,
+    LanguageQuery,
     Limit,
     Offset,
     ValidationErrorOut,
@@ -38,9 +39,6 @@ class MeetingListQuery(Schema):
     limit: Limit = 50
     offset: Offset = 0
 
-
-class LanguageOnly(Schema):
-    lang: Language | None = None
 
 
 class AttendanceFigures(Schema):
@@ -180,7 +178,7 @@ def list_meetings(request: HttpRequest, response: HttpResponse, slug: str,
             response={200: MeetingDetail, 404: Error, 422: ValidationErrorOut},
             summary="One consultation meeting", operation_id="get_meeting")
 def get_meeting(request: HttpRequest, response: HttpResponse, meeting_id: Id,
-                query: Query[LanguageOnly]):
+                query: Query[LanguageQuery]):
     """A published or cancelled meeting: its texts in both languages, documents, the ideas
     raised at it and the attendance figures (counts only)."""
     meeting = Meeting.objects.public().for_list().filter(pk=meeting_id).first()

@@ -43,6 +43,10 @@ class Assessment(models.Model):
     def __str__(self):
         return f"{self.idea} – {self.assessor}"
 
+    def audit_repr(self):
+        # The public history says an idea was assessed, not by whom.
+        return f"{self._meta.verbose_name} – {self.idea}"
+
 
 class CriterionScore(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores",
@@ -62,3 +66,6 @@ class CriterionScore(models.Model):
             models.UniqueConstraint(fields=["assessment", "criterion"],
                                     name="score_one_per_criterion"),
         ]
+
+    def __str__(self):
+        return f"{self.criterion} – {self.get_meets_display()} {self.score}"

@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from bashke.consultation.models import Comment, Flag, Idea, Statement
 from bashke.consultation.services import deliberation as services
@@ -53,7 +54,9 @@ def hide_ideas(modeladmin, request, queryset):
     if form.is_bound and form.is_valid():
         done = _each(modeladmin, request, queryset, lambda idea: services.hide(
             idea, actor=request.user, reason=form.cleaned_data["reason"]))
-        modeladmin.message_user(request, _("%(count)s ideas hidden.") % {"count": done})
+        modeladmin.message_user(request, ngettext("%(count)s idea hidden.",
+                                                  "%(count)s ideas hidden.", done)
+                                % {"count": done})
         return None
     return TemplateResponse(request, "admin/consultation/idea/hide.html", {
         **modeladmin.admin_site.each_context(request), "title": _("Hide ideas"),
@@ -65,7 +68,9 @@ def hide_ideas(modeladmin, request, queryset):
 def restore_ideas(modeladmin, request, queryset):
     done = _each(modeladmin, request, queryset,
                  lambda idea: services.restore(idea, actor=request.user))
-    modeladmin.message_user(request, _("%(count)s ideas restored.") % {"count": done})
+    modeladmin.message_user(request, ngettext("%(count)s idea restored.",
+                                              "%(count)s ideas restored.", done)
+                            % {"count": done})
 
 
 @admin.register(Idea)

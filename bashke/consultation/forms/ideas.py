@@ -197,6 +197,7 @@ class IdeaFilterForm(forms.Form):
 
     def __init__(self, *args, plan, goals, components, **kwargs):
         from bashke.accounts.models import Sector
+        from bashke.consultation import outcomes
         from bashke.consultation.models import Channel, IdeaStatus
 
         super().__init__(*args, **kwargs)
@@ -210,5 +211,8 @@ class IdeaFilterForm(forms.Form):
         self.fields["component"].widget.choices = [("", _("All"))] + [
             (c.pk, c.title) for c in components]
         self.fields["channel"].choices = [("", _("All")), *Channel.choices]
-        self.fields["status"].choices = [("", _("All")), *IdeaStatus.choices]
+        # The consultation's own states, then what the assessment decided (outcomes.py).
+        self.fields["status"].choices = [("", _("All")), *IdeaStatus.choices,
+                                         (outcomes.AWAITING, _("Awaiting a response")),
+                                         *outcomes.decision_kinds()]
         self.fields["sector"].choices = [("", _("All")), *Sector.choices]

@@ -41,6 +41,8 @@ LIMITS = {
     "flag": Limit(10, HOUR, DISCUSSION),
     "vote": Limit(300, HOUR, DISCUSSION),
     "statement": Limit(10, HOUR, DISCUSSION),  # proposals awaiting review
+    # Comments on a version of the action plan published for comment (drafting).
+    "version_comment": Limit(20, HOUR, DISCUSSION),
     # Answers without an account: per survey and address (answers with one are once each).
     "survey": Limit(20, HOUR, _("Many answers have come from your network in a short time. "
                                 "Please try again in %(minutes)s minutes, or log in to "

@@ -12,8 +12,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from bashke.consultation import outcomes
 from bashke.consultation.forms.ideas import IdeaFilterForm, IdeaForm, RecordedIdeaForm
-from bashke.consultation.models import Idea, IdeaDraft
+from bashke.consultation.models import Idea, IdeaDraft, IdeaStatus
 from bashke.consultation.services import ideas as services
 from bashke.consultation.views.deliberation import idea_panel_context
 from bashke.core.access import refusal
@@ -151,7 +152,7 @@ def withdraw(request, slug, pk):
 def filtered_ideas(plan, data, goals, components):
     """(form, queryset) for the list's filters; used by the page and the API alike."""
     form = IdeaFilterForm(data, plan=plan, goals=goals, components=components)
-    ideas = Idea.objects.for_plan(plan).for_list().with_counts()
+    ideas = outcomes.with_outcome(Idea.objects.for_plan(plan).for_list().with_counts())
     sort = "newest"
     if form.is_valid():
         values = form.cleaned_data
@@ -165,8 +166,10 @@ def filtered_ideas(plan, data, goals, components):
             ideas = ideas.filter(**{f"improves_{values['value']}": True})
         if values["channel"]:
             ideas = ideas.filter(channel=values["channel"])
-        if values["status"]:
+        if values["status"] in IdeaStatus.values:
             ideas = ideas.filter(status=values["status"])
+        elif values["status"]:
+            ideas = outcomes.filter_by_outcome(ideas, values["status"])
         if values["sector"]:
             ideas = ideas.filter(Q(organisation__sector=values["sector"])
                                  | Q(organisation__isnull=True,
@@ -182,6 +185,9 @@ def idea_list(request, slug):
                       .order_by("goal__number", "position"))
     form, ideas = filtered_ideas(plan, request.GET or None, goals, components)
     page_obj = Paginator(ideas, PAGE_SIZE).get_page(request.GET.get("page"))
+    labels = dict(outcomes.decision_kinds())
+    for idea in page_obj:
+        idea.decision_kind_label = labels.get(idea.decision_kind, "")
     query = request.GET.copy()
     query.pop("page", None)
     open_stage, upcoming = services.idea_window(plan)
@@ -195,7 +201,10 @@ def idea_list(request, slug):
 def idea_detail(request, slug, pk):
     idea = get_object_or_404(Idea.objects.for_page(), pk=pk, plan__slug=slug)
     context = {"idea": idea, "plan": idea.plan, "can_edit": services.can_edit(idea, request.user),
-               "revisions": list(idea.revisions.all())}
+               "revisions": list(idea.revisions.all()), "outcome": outcomes.outcome_of(idea)}
+    # The decision is the assessment's; those who take it find the way there from here.
+    if allowed(request.user, "assessment.decide", idea):
+        context["decide_url"] = outcomes.decide_url(idea)
     context.update(_deliberation(request, idea))
     return render(request, "consultation/ideas/detail.html", context)
 

@@ -5,6 +5,7 @@ stops at its newest ``SHOWN`` rows (the data download has them all)."""
 from django.db.models import Prefetch
 from django.shortcuts import render
 
+from bashke.consultation import outcomes
 from bashke.consultation.models import (
     Comment,
     Follow,
@@ -26,8 +27,8 @@ SHOWN = 100
 def my_participation(request):
     user = request.user
     sections = {
-        "ideas": newest(Idea.objects.filter(author=user).select_related("plan"),
-                        "-submitted_at"),
+        "ideas": _with_outcomes(newest(outcomes.with_outcome(
+            Idea.objects.filter(author=user).select_related("plan")), "-submitted_at")),
         "drafts": newest(IdeaDraft.objects.filter(user=user).select_related("plan"),
                          "-updated_at"),
         "comments": newest(Comment.objects.filter(author=user).select_related("idea__plan"),
@@ -45,6 +46,14 @@ def my_participation(request):
         **sections, "shown": SHOWN, "deadlines": _deadlines(sections),
         "nothing_yet": not any(sections.values()),
     })
+
+
+def _with_outcomes(ideas):
+    """Each idea's decision, by its label (read in the same query as the ideas)."""
+    labels = dict(outcomes.decision_kinds())
+    for idea in ideas:
+        idea.decision_kind_label = labels.get(idea.decision_kind, "")
+    return ideas
 
 
 def newest(queryset, order):

@@ -9,7 +9,7 @@ page draws them as charts, each with its data table.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q
+from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import TruncMonth, TruncWeek
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from bashke.accounts.models import Sector
-from bashke.consultation.models import OGP_VALUES, Channel, Comment, Idea, IdeaStatus
+from bashke.consultation import outcomes
+from bashke.consultation.models import OGP_VALUES, Channel, Idea, IdeaStatus
 from bashke.core.charts import bar_chart, column_chart
 from bashke.core.permissions import require
 from bashke.core.text import format_day, format_month, format_short_day, format_short_month
@@ -136,11 +137,9 @@ def _top_supported(ideas, plan):
 
 
 def _open_questions(ideas, plan):
-    """Ideas that no one with a role in the plan has commented on yet (hidden comments do
-    not count as an answer)."""
-    answered = Comment.objects.filter(idea=OuterRef("pk"), hidden_at__isnull=True,
-                                      author__plan_roles__plan=plan)
-    waiting = ideas.filter(~Exists(answered))
+    """Ideas still awaiting a response: no decision on them yet (``outcomes``, where the
+    consultation asks the assessment), the longest-waiting first."""
+    waiting = outcomes.awaiting_response(ideas)
     count = waiting.count()
     shown = list(waiting.select_related("component").order_by("submitted_at", "id")
                  [:OPEN_QUESTIONS_SHOWN]) if count else []

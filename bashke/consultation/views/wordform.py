@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from bashke.consultation.forms import wordform as forms
@@ -92,9 +93,10 @@ def upload_batch(request, slug):
             form.add_error("files", error)
         else:
             if pending:
-                messages.success(request, _(
-                    "%(count)s form(s) read. Confirm each below to publish it as an idea.")
-                    % {"count": len(pending)})
+                messages.success(request, ngettext(
+                    "%(count)s form read. Confirm it below to publish it as an idea.",
+                    "%(count)s forms read. Confirm each below to publish it as an idea.",
+                    len(pending)) % {"count": len(pending)})
             if not refused:
                 return redirect("consultation:upload_word_batch", slug=plan.slug)
     return render(request, "consultation/wordform/batch.html", {

@@ -39,7 +39,7 @@ TEXT = {
             ("Zgjidhja", "Çfarë aktivitetesh propozon ajo dhe si do të kontribuonin ato në "
                          "arritjen e objektivit?"),
             ("Ndikimi", "Nëse zbatohet plotësisht siç është shkruar, çfarë efekti do të "
-                        "kishte mbi problemin; çfarë do të arrihej me secilën pikë referimi?"),
+                        "kishte mbi problemin; çfarë do të arrihej me secilin aktivitet?"),
         ],
         "about": "Rreth idesë",
         "sender": "Kush e dërgon",
@@ -79,10 +79,10 @@ TEXT = {
             "krijonte ose përmirësonte mjedisin mundësues për shoqërinë civile?",
         "improves_accountability": "Llogaridhënien e qeverisë?",
         "improves_accountability_prompt": "A do të krijonte ose përmirësonte rregulla, "
-            "rregullore dhe mekanizma që zyrtarët qeveritarë të japin llogari publikisht "
-            "për veprimet e tyre?",
-        "improves_technology": "Teknologjinë dhe inovacionin për transparencë dhe "
-                               "llogaridhënie?",
+            "rregullore dhe mekanizma përmes të cilëve zyrtarët qeveritarë të japin "
+            "llogari publikisht për veprimet e tyre?",
+        "improves_technology": "Teknologjinë dhe inovacionin për transparencën dhe "
+                               "llogaridhënien?",
         "improves_technology_prompt": "A do të përdorte mjete të reja ose inovative për të "
             "nxitur transparencën dhe llogaridhënien në politikat publike?",
         "explanation": "Shpjegim (opsional):",

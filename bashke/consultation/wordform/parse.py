@@ -284,8 +284,9 @@ class _Reader:
         form.unanswered = [key for key in labels.FLAGGED_KEYS if _empty(key, answers)]
         if all(_empty(key, answers) for key in labels.FLAGGED_KEYS if key != "publish_name"):
             raise ValidationError(_(
-                "No answers were found in %(name)s. Fill in the idea form (download it from "
-                "this page) or number your answers as the form's questions are numbered.")
+                "%(name)s holds no answers that could be read. Fill in the idea form (download "
+                "it from this page) or number your answers as the form's questions are "
+                "numbered.")
                 % {"name": name}, code="empty")
         return form
 

@@ -17,7 +17,7 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from bashke.core.uploads import MB, check_upload
+from bashke.core.uploads import MB, check_upload, unnamed_file
 
 MAX_BYTES = 10 * MB
 MAX_BODY_ELEMENTS = 200_000
@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 
 def file_name(uploaded) -> str:
-    return getattr(uploaded, "name", "") or _("the file")
+    return unnamed_file(uploaded)
 
 
 def open_document(uploaded, *, max_bytes=MAX_BYTES):

@@ -27,6 +27,27 @@ class VersionStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
 
 
+class PlanVersionQuerySet(models.QuerySet):
+    def for_plan(self, plan):
+        return self.filter(plan=plan)
+
+    def approved(self):
+        return self.filter(status=VersionStatus.APPROVED)
+
+    def open_for_comment_on(self, day):
+        """Published for comment with ``day`` in the window (for the plan page's call to
+        comment on the draft)."""
+        return self.filter(status=VersionStatus.IN_CONSULTATION, comments_open_from__lte=day,
+                           comments_open_until__gte=day)
+
+
+def is_approved(plan) -> bool:
+    """Whether the plan (or plan id) has an approved version: its table is then read-only
+    (the rule "drafting.edit_table" and the versions' services ask this)."""
+    plan_id = getattr(plan, "pk", plan)
+    return PlanVersion.objects.approved().filter(plan_id=plan_id).exists()
+
+
 class PlanVersion(models.Model):
     plan = models.ForeignKey(ActionPlan, on_delete=models.PROTECT, related_name="versions",
                              verbose_name=_("action plan"))
@@ -53,6 +74,8 @@ class PlanVersion(models.Model):
     decision_document = models.FileField(_("decision document"), upload_to=approval_path,
                                          max_length=300, blank=True)
 
+    objects = PlanVersionQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("plan version")
         verbose_name_plural = _("plan versions")
@@ -65,6 +88,24 @@ class PlanVersion(models.Model):
 
     def __str__(self):
         return f"{self.plan} – v{self.number}"
+
+    def history_name(self):
+        return _("version %(number)s") % {"number": self.number}
+
+    @property
+    def is_approved(self):
+        return self.status == VersionStatus.APPROVED
+
+    def open_for_comment(self, day) -> bool:
+        """Published for comment and ``day`` within its window."""
+        return (self.status == VersionStatus.IN_CONSULTATION
+                and self.comments_open_from is not None
+                and self.comments_open_from <= day <= self.comments_open_until)
+
+
+class VersionCommentQuerySet(models.QuerySet):
+    def for_page(self):
+        return self.select_related("author").order_by("created_at", "id")
 
 
 class VersionComment(models.Model):
@@ -84,8 +125,17 @@ class VersionComment(models.Model):
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)
 
+    objects = VersionCommentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("comment on a version")
         verbose_name_plural = _("comments on versions")
         ordering = ["created_at", "id"]
         indexes = [models.Index(fields=["version", "row"])]
+
+    def __str__(self):
+        return f"{self.version} – {self.row}"
+
+    @property
+    def is_hidden(self):
+        return self.hidden_at is not None

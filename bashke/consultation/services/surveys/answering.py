@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from bashke.consultation.models import (
     QuestionKind,
@@ -88,11 +88,13 @@ def _multiple(question, raw, options):
         return []
     low, high = question.min_choices, question.max_choices
     if high is not None and len(chosen) > high:
-        raise ValidationError(_("Choose at most %(n)s options (you chose %(count)s).")
-                              % {"n": high, "count": len(chosen)})
+        raise ValidationError(ngettext("Choose at most %(n)s option (you chose %(count)s).",
+                                       "Choose at most %(n)s options (you chose %(count)s).",
+                                       high) % {"n": high, "count": len(chosen)})
     if low is not None and len(chosen) < low:
-        raise ValidationError(_("Choose at least %(n)s options (you chose %(count)s).")
-                              % {"n": low, "count": len(chosen)})
+        raise ValidationError(ngettext("Choose at least %(n)s option (you chose %(count)s).",
+                                       "Choose at least %(n)s options (you chose %(count)s).",
+                                       low) % {"n": low, "count": len(chosen)})
     ordered = sorted(chosen, key=list(options).index)
     # ``number`` is the option's place among those chosen: one row per person has 1.
     return [(question.pk, key, place, "") for place, key in enumerate(ordered, 1)]

@@ -13,6 +13,7 @@ from bashke.consultation.services import surveys as services
 from bashke.consultation.views.surveys.common import get_survey, load_questions
 from bashke.core.charts import bar_chart
 from bashke.core.permissions import allowed
+from bashke.core.text import format_number
 
 TEXTS_PER_PAGE = 50
 
@@ -20,7 +21,7 @@ TEXTS_PER_PAGE = 50
 def answered_by(result, responses):
     return ngettext("Answered by %(count)s of %(total)s person.",
                     "Answered by %(count)s of %(total)s people.", responses) % {
-        "count": result.answered, "total": responses}
+        "count": format_number(result.answered), "total": format_number(responses)}
 
 
 def chart_for(result, responses):
@@ -36,7 +37,8 @@ def chart_for(result, responses):
         chart = bar_chart(question.text, items, label_header=_("Value"),
                           value_header=_("People"), percent_of=result.answered)
         if result.mean is not None:
-            caption.append(_("Mean: %(mean)s on a scale from 1 to 5.") % {"mean": result.mean})
+            caption.append(_("Mean: %(mean)s on a scale from 1 to 5.") % {
+                "mean": format_number(result.mean)})
     elif question.kind == QuestionKind.RANKING:
         ordered = sorted(result.options, key=lambda item: (-(item.borda or 0),
                                                            item.option.position))
@@ -44,8 +46,8 @@ def chart_for(result, responses):
                           label_header=_("Option"), value_header=_("Borda points"))
         chart.columns += [_("Average rank"), _("Ranked first by")]
         for row, item in zip(chart.rows, ordered, strict=True):
-            row += ["–" if item.average_rank is None else f"{item.average_rank:.2f}",
-                    str(item.ranks[0] if item.ranks else 0)]
+            row += ["–" if item.average_rank is None else format_number(item.average_rank, 2),
+                    format_number(item.ranks[0] if item.ranks else 0)]
         caption.append(_("Each person's ranking gives an option ranked r-th of n options "
                          "n − r points (Borda count); the highest total comes first."))
     else:

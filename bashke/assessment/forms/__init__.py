@@ -1,0 +1,1 @@
+"""The assessment's forms, one module per sub-domain."""

@@ -1,0 +1,1 @@
+"""The assessment's views, one module per sub-domain."""

@@ -1,0 +1,1 @@
+"""Drafting forms, one module per sub-domain."""

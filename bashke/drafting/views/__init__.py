@@ -1,0 +1,1 @@
+"""Drafting pages, one module per sub-domain."""
