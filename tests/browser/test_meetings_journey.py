@@ -102,7 +102,7 @@ def test_staff_record_attendance_and_the_figures_show_it(page, axe_check, screen
     expect(facts.locator("div", has_text="Participants")).to_contain_text("5")
     # NGO Member gave no gender: three women of the four who did.
     expect(facts.locator("div", has_text="Women")).to_contain_text(
-        "75.0% (3 of 4 who gave their gender)")
+        "75% (3 of 4 who gave their gender)")
     gender = page.locator("figure", has_text="Gender balance")
     gender.get_by_text("The figures as a table").click()
     expect(gender.get_by_role("row", name=re.compile("^Woman"))).to_contain_text("3")
