@@ -1,7 +1,8 @@
 """One Albanian term for each thing, the polite form everywhere (issue 12).
 
 The terms come from the glossary's "Interface terms" table
-(../shared/reference/glossary-sq-en.md, columns English | Albanian | Not): every variant in
+(docs/glossary-sq-en.md, a copy of ../shared/reference/glossary-sq-en.md; columns
+English | Albanian | Not): every variant in
 its "Not" column is looked for, as a whole word and with the usual Albanian endings, in the
 Albanian catalogue, in every template under bashke/ and in the demo data. Adding a row to the
 glossary is enough to have it checked. A second check keeps buttons, links and
@@ -18,8 +19,10 @@ import bashke
 
 PACKAGE = Path(bashke.__file__).parent
 REPO = PACKAGE.parent
-GLOSSARY_PLACES = [REPO.parent / "shared" / "reference" / "glossary-sq-en.md",
-                   REPO / "docs" / "glossary-sq-en.md"]
+# The repository's copy is what the checks read (CI has no ../shared); the team's reference
+# beside the repository, when present, must say the same (test below).
+GLOSSARY = REPO / "docs" / "glossary-sq-en.md"
+SHARED_GLOSSARY = REPO.parent / "shared" / "reference" / "glossary-sq-en.md"
 CATALOGUE = PACKAGE / "locale" / "sq" / "LC_MESSAGES" / "django.po"
 # Albanian written in Python outside the catalogue: the demo data and the Word form's text.
 ALBANIAN_MODULES = sorted({*PACKAGE.glob("*/demo*.py"), *PACKAGE.glob("*/demos/*.py"),
@@ -38,10 +41,14 @@ STRIPPED = ["et", "at", "ët", "ja", "je", "ë", "e", "a", "i"]
 
 
 def glossary_path():
-    for path in GLOSSARY_PLACES:
-        if path.exists():
-            return path
-    pytest.fail(f"The glossary is missing: looked in {[str(p) for p in GLOSSARY_PLACES]}")
+    return GLOSSARY
+
+
+def test_the_repository_copy_of_the_glossary_is_current():
+    if not SHARED_GLOSSARY.exists():
+        pytest.skip("no ../shared beside this clone (CI): the repository's copy stands alone")
+    assert GLOSSARY.read_text(encoding="utf-8") == SHARED_GLOSSARY.read_text(encoding="utf-8"), (
+        f"{SHARED_GLOSSARY} has changed: copy it to {GLOSSARY}")
 
 
 def interface_terms():

@@ -4,19 +4,13 @@ still awaiting one (public), one idea's decision with the measures and activitie
 web form, a 409 for a stale version, a 403 for anyone else."""
 
 import pytest
+from decisions_fixtures import *  # noqa: F403 (fixtures)
+from decisions_fixtures import submit
 
-from bashke.accounts.models import Sector
 from bashke.api import services as api_services
 from bashke.assessment.models import Decision, DecisionKind
 from bashke.assessment.services.decisions import decide
-from bashke.consultation.models import Channel
-from bashke.consultation.services import ideas as idea_services
 from bashke.drafting.models import Measure, Objective
-from bashke.plans import services as plan_services
-from bashke.plans.models import Role
-
-import scenes
-from personas import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -26,33 +20,6 @@ def _messages_in_english(client):
     # The API answers in the Accept-Language's language (Albanian without one); these
     # tests read its English messages.
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-
-
-@pytest.fixture
-def plan(jurisdiction, ministry, agency):
-    return scenes.open_plan(jurisdiction, ministry, agency)
-
-
-@pytest.fixture
-def component(plan):
-    return plan.goals.get(number=1).components.get()
-
-
-@pytest.fixture
-def author(db):
-    return make_user("author@example.org", "Author")
-
-
-@pytest.fixture
-def coordinator(plan):
-    user = make_user("coord@example.org", "Coordinator", sector=Sector.GOVERNMENT)
-    plan_services.assign_role(plan, user, Role.COORDINATOR, actor=None)
-    return user
-
-
-def submit(plan, author, title, component):
-    return idea_services.submit_idea(plan, actor=author, channel=Channel.ONLINE, answers={
-        "title": title, "overall_idea": "Open it.", "component": component, "language": "en"})
 
 
 def token_for(user):

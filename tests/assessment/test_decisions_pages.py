@@ -5,59 +5,21 @@ what the consultation's pages show of decisions: the idea page, the idea list's 
 import re
 
 import pytest
+from decisions_fixtures import *  # noqa: F403 (fixtures)
+from decisions_fixtures import submit
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from bashke.accounts.models import Sector
 from bashke.assessment.models import Decision, DecisionKind
 from bashke.assessment.services.decisions import decide
-from bashke.consultation.models import Channel, Idea
-from bashke.consultation.services import ideas as idea_services
+from bashke.consultation.models import Idea
 from bashke.drafting.models import Activity, Measure, Objective
 from bashke.plans import services as plan_services
 from bashke.plans.models import Role
 
-import scenes
 from personas import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan(jurisdiction, ministry, agency):
-    return scenes.open_plan(jurisdiction, ministry, agency)
-
-
-@pytest.fixture
-def component(plan):
-    return plan.goals.get(number=1).components.get()
-
-
-@pytest.fixture
-def other_component(plan):
-    return plan.goals.get(number=2).components.get()
-
-
-@pytest.fixture
-def author(db):
-    return make_user("author@example.org", "Author")
-
-
-@pytest.fixture
-def coordinator(plan):
-    user = make_user("coord@example.org", "Coordinator", sector=Sector.GOVERNMENT)
-    plan_services.assign_role(plan, user, Role.COORDINATOR, actor=None)
-    return user
-
-
-def submit(plan, author, title, component):
-    return idea_services.submit_idea(plan, actor=author, channel=Channel.ONLINE, answers={
-        "title": title, "overall_idea": "Open it.", "component": component, "language": "en"})
-
-
-@pytest.fixture
-def idea(plan, author, component):
-    return submit(plan, author, "Open budget data", component)
 
 
 def test_the_queue_lists_ideas_awaiting_a_response(client_for, plan, idea, author, coordinator,

@@ -6,6 +6,8 @@ keeps a plan with unanswered ideas from being marked submitted."""
 import datetime
 
 import pytest
+from decisions_fixtures import *  # noqa: F403 (fixtures)
+from decisions_fixtures import submit
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -13,7 +15,7 @@ from bashke.accounts import privacy
 from bashke.accounts.models import Sector
 from bashke.assessment.models import Decision, DecisionKind
 from bashke.assessment.services.decisions import Conflict, current_version, decide
-from bashke.consultation.models import Channel, Follow, Idea
+from bashke.consultation.models import Follow, Idea
 from bashke.consultation.services import ideas as idea_services
 from bashke.core.models import AuditEntry
 from bashke.plans import services as plan_services
@@ -24,44 +26,6 @@ import scenes
 from personas import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan(jurisdiction, ministry, agency):
-    return scenes.open_plan(jurisdiction, ministry, agency)
-
-
-@pytest.fixture
-def component(plan):
-    return plan.goals.get(number=1).components.get()
-
-
-@pytest.fixture
-def other_component(plan):
-    return plan.goals.get(number=2).components.get()
-
-
-@pytest.fixture
-def author(db):
-    return make_user("author@example.org", "Author", preferred_language="sq")
-
-
-@pytest.fixture
-def coordinator(plan):
-    user = make_user("coord@example.org", "Coordinator", sector=Sector.GOVERNMENT)
-    plan_services.assign_role(plan, user, Role.COORDINATOR, actor=None)
-    return user
-
-
-def submit(plan, author, title, component=None):
-    return idea_services.submit_idea(plan, actor=author, channel=Channel.ONLINE, answers={
-        "title": title, "overall_idea": "Open it.", "component": component,
-        "language": "en"})
-
-
-@pytest.fixture
-def idea(plan, author, component):
-    return submit(plan, author, "Open budget data", component)
 
 
 def test_every_decision_but_included_needs_a_reasoned_response(idea, coordinator):
