@@ -3,7 +3,8 @@ own, or from `make bench` (benchmarks/run.py calls :func:`bench` on its database
 
 Builds a plan (beside the demo's) with a table of 10 specific objectives × 10 measures ×
 10 activities (bulk-inserted, with institutions and money), then prints the time of a full request
-(test client: middleware, queries, writing the file) for each download, and of checking
+(test client: middleware, queries, writing the file) for each download and for the
+pages and API that show the same table, and of checking
 the downloaded .xlsx uploaded back unchanged. The target is under 3 seconds each.
 
 Set EXPORT_BENCH_ACTIVITIES to try another size (a multiple of 100).
@@ -107,7 +108,12 @@ def bench(out=print):
                        ("commitments (.csv)", f"{base}/commitments.csv"),
                        ("commitments (.json)", f"{base}/commitments.json"),
                        ("API: action plan (.docx)",
-                        f"/api/v1/plans/{plan.slug}/export/action-plan.docx")]:
+                        f"/api/v1/plans/{plan.slug}/export/action-plan.docx"),
+                       # The pages that show the same table, for comparison.
+                       ("page: the action plan table", f"/sq/plans/{plan.slug}/action-plan/"),
+                       ("page: the SMART report", f"/sq/plans/{plan.slug}/action-plan/smart/"),
+                       ("API: the action plan hierarchy (JSON)",
+                        f"/api/v1/plans/{plan.slug}/action-plan")]:
         seconds, response = timed(client, url)
         if url.endswith("action-plan.xlsx?lang=sq"):
             xlsx = response.content
