@@ -18,15 +18,14 @@ from bashke.drafting.amounts import CENT, MAX_AMOUNT, format_amount
 from bashke.drafting.models import Activity
 from bashke.drafting.services.table import (
     DELETE,
-    UPDATE,
     check_version,
     locked,
     need_title,
     next_position,
+    relocate,
     renumber,
     require_drafting,
     save_and_record,
-    shift,
     unknown_fields,
 )
 
@@ -156,19 +155,7 @@ def move_activity(activity, *, actor, direction=None, to_measure=None) -> Activi
     measure = activity.measure
     require_drafting(actor, measure.objective.component)
     activity = locked(Activity, activity)
-    before = {"measure": activity.measure_id, "position": activity.position}
-    if to_measure is not None and to_measure.pk != measure.pk:
-        if _plan_of(to_measure).pk != _plan_of(measure).pk:
-            raise ValidationError({"to": _("Choose a measure of the same plan.")})
-        require_drafting(actor, to_measure.objective.component)
-        activity.measure = to_measure
-        activity.position = next_position(Activity.objects.filter(measure=to_measure))
-        activity.save(update_fields=["measure", "position"])
-        renumber(Activity.objects.filter(measure=measure))
-    elif not shift(activity, Activity.objects.filter(measure=measure), direction):
-        return activity
-    activity.refresh_from_db()
-    audit.record(actor=actor, action=UPDATE, instance=activity, before=before,
-                 after={"measure": activity.measure_id, "position": activity.position},
-                 scope=_plan_of(measure).audit_scope)
-    return activity
+    return relocate(activity, actor=actor, parent_field="measure", parent=measure,
+                    target=to_measure, direction=direction, plan_of=_plan_of,
+                    component_of=lambda m: m.objective.component,
+                    other_plan_error=_("Choose a measure of the same plan."))

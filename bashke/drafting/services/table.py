@@ -117,6 +117,32 @@ def shift(item, siblings, direction) -> bool:
     return True
 
 
+def relocate(item, *, actor, parent_field, parent, target, direction, plan_of, component_of,
+             other_plan_error):
+    """Moves ``item`` (locked already) up or down among the children of ``parent``, or to the
+    end of ``target``, another parent of the same plan that the person must draft too; the
+    move is audited. The one way objectives, measures and activities move."""
+    model = type(item)
+    before = {parent_field: parent.pk, "position": item.position}
+    siblings = model.objects.filter(**{parent_field: parent})
+    if target is not None and target.pk != parent.pk:
+        if plan_of(target).pk != plan_of(parent).pk:
+            raise ValidationError({"to": other_plan_error})
+        require_drafting(actor, component_of(target))
+        setattr(item, parent_field, target)
+        item.position = next_position(model.objects.filter(**{parent_field: target}))
+        item.save(update_fields=[parent_field, "position"])
+        renumber(siblings)
+    elif not shift(item, siblings, direction):
+        return item
+    item.refresh_from_db()
+    audit.record(actor=actor, action=UPDATE, instance=item, before=before,
+                 after={parent_field: getattr(item, f"{parent_field}_id"),
+                        "position": item.position},
+                 scope=plan_of(parent).audit_scope)
+    return item
+
+
 def save_and_record(item, *, actor, before, plan, creating=False, extra_before=None,
                     extra_after=None):
     """Saves ``item`` with a new version and audits the change; a save that changes nothing
@@ -186,22 +212,10 @@ def move_objective(objective, *, actor, direction=None, to_component=None) -> Ob
     component = objective.component
     require_drafting(actor, component)
     objective = locked(Objective, objective)
-    before = {"component": objective.component_id, "position": objective.position}
-    if to_component is not None and to_component.pk != component.pk:
-        if to_component.goal.plan_id != component.goal.plan_id:
-            raise ValidationError({"to": _("Choose a component of the same plan.")})
-        require_drafting(actor, to_component)
-        objective.component = to_component
-        objective.position = next_position(Objective.objects.filter(component=to_component))
-        objective.save(update_fields=["component", "position"])
-        renumber(Objective.objects.filter(component=component))
-    elif not shift(objective, Objective.objects.filter(component=component), direction):
-        return objective
-    objective.refresh_from_db()
-    audit.record(actor=actor, action=UPDATE, instance=objective, before=before,
-                 after={"component": objective.component_id, "position": objective.position},
-                 scope=component.goal.plan.audit_scope)
-    return objective
+    return relocate(objective, actor=actor, parent_field="component", parent=component,
+                    target=to_component, direction=direction,
+                    plan_of=lambda c: c.goal.plan, component_of=lambda c: c,
+                    other_plan_error=_("Choose a component of the same plan."))
 
 
 # Measures -----------------------------------------------------------------------------------------
@@ -274,19 +288,7 @@ def move_measure(measure, *, actor, direction=None, to_objective=None) -> Measur
     objective = measure.objective
     require_drafting(actor, objective.component)
     measure = locked(Measure, measure)
-    before = {"objective": measure.objective_id, "position": measure.position}
-    if to_objective is not None and to_objective.pk != objective.pk:
-        if to_objective.component.goal.plan_id != objective.component.goal.plan_id:
-            raise ValidationError({"to": _("Choose an objective of the same plan.")})
-        require_drafting(actor, to_objective.component)
-        measure.objective = to_objective
-        measure.position = next_position(Measure.objects.filter(objective=to_objective))
-        measure.save(update_fields=["objective", "position"])
-        renumber(Measure.objects.filter(objective=objective))
-    elif not shift(measure, Measure.objects.filter(objective=objective), direction):
-        return measure
-    measure.refresh_from_db()
-    audit.record(actor=actor, action=UPDATE, instance=measure, before=before,
-                 after={"objective": measure.objective_id, "position": measure.position},
-                 scope=objective.component.goal.plan.audit_scope)
-    return measure
+    return relocate(measure, actor=actor, parent_field="objective", parent=objective,
+                    target=to_objective, direction=direction,
+                    plan_of=lambda o: o.component.goal.plan, component_of=lambda o: o.component,
+                    other_plan_error=_("Choose an objective of the same plan."))
